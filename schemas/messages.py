@@ -15,6 +15,7 @@ DATAFRAME_CHECK_COLUMNS = {
     "unit_with_quantity": ("quantity_unit",),
     "imo_with_vessel": ("vessel_name", "vessel_imo"),
     "imo_only_for_vessels": ("target_type", "target_imo"),
+    "target_named": ("target_type", "target_name"),
 }
 
 MESSAGES = {
@@ -61,6 +62,7 @@ MESSAGES = {
     "unit_with_quantity": "A quantity is given without its unit.",
     "imo_with_vessel": "An IMO number needs a vessel name.",
     "imo_only_for_vessels": "Only vessel targets carry an IMO number.",
+    "target_named": "A target name is required unless target_type is none.",
     **INTEGRITY_CHECKS,
 }
 
@@ -84,4 +86,5 @@ RULES = {
     "unit_with_quantity": "quantity_unit is given whenever a quantity is",
     "imo_with_vessel": "vessel_imo only together with vessel_name",
     "imo_only_for_vessels": "target_imo only when target_type is vessel",
+    "target_named": "target_name is given unless target_type is none",
 }

@@ -29,7 +29,9 @@ class Sanctions(pa.DataFrameModel):
     action: Series[str] = fields.code(vocabularies.SANCTION_ACTION, "Kind of action.")
     target_type: Series[str] = fields.code(vocabularies.TARGET_TYPE, "Kind of target.")
     target_name: Series[str] = fields.text(
-        "Name of the target; vessels in upper case.", max_length=200
+        "Name of the target, vessels in upper case; empty only when target_type is none.",
+        nullable=True,
+        max_length=200,
     )
     target_imo: Series[str] = fields.imo("IMO number when the target is a ship.")
     target_identifier: Series[str] = fields.text(
@@ -50,3 +52,7 @@ class Sanctions(pa.DataFrameModel):
     @pa.dataframe_check(name="imo_only_for_vessels")
     def imo_only_for_vessels(cls, df: pd.DataFrame) -> pd.Series:
         return (df["target_imo"].isna() | (df["target_type"] == "vessel")).astype(bool)
+
+    @pa.dataframe_check(name="target_named")
+    def target_named(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["target_name"].notna() | (df["target_type"] == "none")).astype(bool)

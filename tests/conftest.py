@@ -1,0 +1,29 @@
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+
+
+def read_rows(path: Path) -> list[dict]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def write_rows(path: Path, rows: list[dict], fieldnames=None) -> None:
+    fieldnames = fieldnames or list(rows[0])
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def raw_copy(tmp_path) -> Path:
+    """A writable copy of the shipped raw tables."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW, target)
+    return target
