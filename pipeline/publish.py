@@ -1,0 +1,83 @@
+"""Atomic writers: the only code that writes outputs.
+
+Every file is written to a temporary sibling and renamed into place, so a reader (or a
+crash) sees either the old complete file or the new complete file, never a partial one.
+"""
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside target; on success fsync and rename it over target."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        with open(tmp_path, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp_path, target)
+        _fsync_dir(target.parent)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_text(target: Path, text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
+
+
+def write_json(target: Path, value) -> None:
+    write_text(target, json.dumps(value, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def write_parquet(target: Path, frame: pd.DataFrame) -> None:
+    with atomic_path(target) as tmp:
+        frame.to_parquet(tmp, index=False)
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+            )
+    return out
+
+
+def write_csv(target: Path, frame: pd.DataFrame) -> None:
+    with atomic_path(target) as tmp:
+        neutralise_formulas(frame).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
+
+
+def write_table(folder: Path, name: str, frame: pd.DataFrame) -> list[Path]:
+    """A table as Parquet and CSV; returns the paths written."""
+    paths = [folder / f"{name}.parquet", folder / f"{name}.csv"]
+    write_parquet(paths[0], frame)
+    write_csv(paths[1], frame)
+    return paths

@@ -1,0 +1,88 @@
+"""The offline Quarto renderer: parse the .qmd, execute it with nbclient, typeset with pandoc.
+
+Used when the `quarto` binary is not on PATH. It reads the same .qmd and _quarto.yml as
+Quarto and writes the same two outputs: a self-contained HTML file and a PDF (via typst).
+"""
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pipeline.render import typeset
+from pipeline.render.assemble import assemble
+from pipeline.render.notebook import RenderError, execute
+from pipeline.render.qmd import parse_qmd
+
+__all__ = ["render", "RenderError", "Rendered"]
+
+
+@dataclass
+class Rendered:
+    outputs: dict[str, Path]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def project_meta(folder: Path) -> dict:
+    config = folder / "_quarto.yml"
+    return yaml.safe_load(config.read_text(encoding="utf-8")) or {} if config.exists() else {}
+
+
+def _format_options(meta: dict, name: str) -> dict:
+    formats = meta.get("format", {}) or {}
+    options = formats.get(name, {}) if isinstance(formats, dict) else {}
+    return options if isinstance(options, dict) else {}
+
+
+def _merge(base: dict, override: dict) -> dict:
+    out = dict(base)
+    for key, value in override.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def render(qmd: Path, out_dir: Path, env: dict | None = None) -> Rendered:
+    """Render qmd to out_dir/<stem>.html and .pdf; outputs land in place only when both succeed."""
+    folder = qmd.parent
+    doc = parse_qmd(qmd.read_text(encoding="utf-8"))
+    project = project_meta(folder)
+    meta = _merge({k: v for k, v in project.items() if k != "project"}, doc.meta)
+    doc.meta = meta
+    timings = {}
+    saved = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        run = execute(doc, str(folder))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    timings["kernel_start"] = run.kernel_start_seconds
+    timings["execute"] = run.execute_seconds
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".render-") as tmp:
+        tmp = Path(tmp)
+        started = time.perf_counter()
+        html = typeset.to_html(assemble(doc, run, "html"), meta, _format_options(meta, "html"), folder)
+        (tmp / f"{qmd.stem}.html").write_text(html, encoding="utf-8")
+        timings["typeset_html"] = time.perf_counter() - started
+        started = time.perf_counter()
+        markdown = assemble(doc, run, "typst", figure_dir=tmp / "figures")
+        typeset.to_pdf(markdown, meta, _format_options(meta, "typst"), folder, tmp / f"{qmd.stem}.pdf")
+        timings["typeset_pdf"] = time.perf_counter() - started
+        outputs = {}
+        for suffix in ("html", "pdf"):
+            target = out_dir / f"{qmd.stem}.{suffix}"
+            os.replace(tmp / target.name, target)
+            outputs[suffix] = target
+    return Rendered(outputs, timings)
+
+
+if __name__ == "__main__":
+    import sys
+
+    result = render(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve())
+    print(result)
+    _ = RenderError

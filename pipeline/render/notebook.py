@@ -1,0 +1,67 @@
+"""Execute a parsed document's cells in a Jupyter kernel with nbclient.
+
+Inline expressions (`{python} expr`, as in Quarto) are evaluated where they stand: each
+markdown block that has them becomes a hidden cell run after the cells before it.
+"""
+
+import json
+import re
+import time
+from dataclasses import dataclass
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from pipeline.render.qmd import Cell, Document, Markdown
+
+INLINE = re.compile(r"`\{python\}\s+([^`]+)`")
+INLINE_MARKER = "__inline_values__"
+
+
+@dataclass
+class Execution:
+    outputs: dict  # id(block) -> list of nbformat outputs
+    inline: dict  # id(block) -> list of strings
+    kernel_start_seconds: float
+    execute_seconds: float
+
+
+class RenderError(RuntimeError):
+    pass
+
+
+def _inline_cell(expressions: list[str]) -> str:
+    items = ", ".join(f"str({e})" for e in expressions)
+    return f"import json as _j\nprint({INLINE_MARKER!r} + _j.dumps([{items}]))"
+
+
+def execute(doc: Document, cwd: str, timeout: int = 600) -> Execution:
+    nb = nbformat.v4.new_notebook()
+    owners = []
+    for block in doc.blocks:
+        if isinstance(block, Cell):
+            nb.cells.append(nbformat.v4.new_code_cell(block.source))
+            owners.append(("cell", block))
+        elif isinstance(block, Markdown) and INLINE.search(block.text):
+            nb.cells.append(nbformat.v4.new_code_cell(_inline_cell(INLINE.findall(block.text))))
+            owners.append(("inline", block))
+    client = NotebookClient(nb, kernel_name="python3", timeout=timeout,
+                            resources={"metadata": {"path": cwd}})
+    started = time.perf_counter()
+    outputs, inline = {}, {}
+    with client.setup_kernel():
+        kernel_ready = time.perf_counter()
+        for index, (cell, (kind, block)) in enumerate(zip(nb.cells, owners)):
+            try:
+                client.execute_cell(cell, index)
+            except CellExecutionError as err:
+                where = f"cell at line {block.line}" if kind == "cell" else "inline expression"
+                raise RenderError(f"{where} failed: {err}") from err
+            if kind == "cell":
+                outputs[id(block)] = cell.outputs
+            else:
+                text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+                inline[id(block)] = json.loads(text.split(INLINE_MARKER, 1)[1])
+    finished = time.perf_counter()
+    return Execution(outputs, inline, kernel_ready - started, finished - kernel_ready)
