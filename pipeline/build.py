@@ -34,9 +34,10 @@ def _name(key: dg.AssetKey) -> str:
     return key.to_user_string()
 
 
-def _cause_text(cause) -> str:
-    dependency = f" ({_name(cause.dependency.asset_key)})" if cause.dependency else ""
-    return f"{cause.reason}{dependency}"
+def _cause_text(key: dg.AssetKey, cause) -> str:
+    subject = "" if cause.asset_key == key else f"{_name(cause.asset_key)} "
+    dependency = f" {_name(cause.dependency.asset_key)}" if cause.dependency else ""
+    return f"{subject}{cause.reason}{dependency}"
 
 
 def failed_blocking_checks(defs: dg.Definitions, instance: dg.DagsterInstance) -> dict:
@@ -72,41 +73,59 @@ def plan(defs: dg.Definitions, instance: dg.DagsterInstance) -> dict[dg.AssetKey
             reasons[key] = "never built"
         elif status == StaleStatus.STALE:
             causes = resolver.get_stale_root_causes(key) or resolver.get_stale_causes(key)
-            reasons[key] = "; ".join(sorted({_cause_text(c) for c in causes})) or "stale"
+            reasons[key] = "; ".join(sorted({_cause_text(key, c) for c in causes})) or "stale"
     for key, why in failed_blocking_checks(defs, instance).items():
         reasons.setdefault(key, why)
     return {k: reasons[k] for k in graph.toposorted_asset_keys if k in reasons}
 
 
+QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+MAX_ROUNDS = 10
+
+
 def build(project: Project, echo=print) -> BuildResult:
+    """Build in rounds: run what is missing or stale, then look again.
+
+    Assets report their own data versions, so whether a rebuilt asset really changed is
+    only known after it ran; the next round rebuilds its downstream only if it did.
+    """
     instance = project_instance(project)
     defs = build_defs(project)
     for event in changed_observations(instance, project):
         instance.report_runless_asset_event(event)
         echo(f"observed {_name(event.asset_key)}: new version {event.tags['dagster/data_version'][:12]}")
-    result = BuildResult(planned=plan(defs, instance))
+    result = BuildResult()
+    job = defs.resolve_implicit_global_asset_job_def()
+    for _ in range(MAX_ROUNDS):
+        planned = {k: v for k, v in plan(defs, instance).items() if k not in result.planned}
+        if not planned:
+            break
+        for key, why in planned.items():
+            echo(f"building {_name(key)}: {why}")
+        result.planned.update(planned)
+        run = job.execute_in_process(instance=instance, asset_selection=list(planned),
+                                     raise_on_error=False, run_config=QUIET)
+        result.materialized += [e.asset_key for e in run.get_asset_materialization_events()]
+        for evaluation in run.get_asset_check_evaluations():
+            if not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.ERROR:
+                result.failed_checks.append(f"{_name(evaluation.asset_key)}:{evaluation.check_name}")
+        if not run.success or result.failed_checks:
+            result.success = False
+            for event in run.all_events:
+                if event.is_step_failure:
+                    echo(f"step {event.step_key} failed: {event.step_failure_data.error.message.strip()}")
+            break
     if not result.planned:
         echo("Everything is up to date: nothing to materialize.")
         return result
-    echo(f"Building {len(result.planned)} asset(s):")
-    for key, why in result.planned.items():
-        echo(f"  {_name(key)}: {why}")
-    job = defs.resolve_implicit_global_asset_job_def()
-    run = job.execute_in_process(instance=instance, asset_selection=list(result.planned),
-                                 raise_on_error=False)
-    result.materialized = [e.asset_key for e in run.get_asset_materialization_events()]
-    for evaluation in run.get_asset_check_evaluations():
-        if not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.ERROR:
-            result.failed_checks.append(f"{_name(evaluation.asset_key)}:{evaluation.check_name}")
-    result.success = run.success and not result.failed_checks
     echo(f"Materialized {len(result.materialized)} asset(s).")
     skipped = [k for k in result.planned if k not in result.materialized]
     if skipped:
         echo("Not built (held back by a failed check or step): " + ", ".join(map(_name, skipped)))
-    if not result.success:
+    if result.failed_checks:
         result.failures = load_parts(project.validation_dir)
-        echo(f"Validation failed ({', '.join(result.failed_checks) or 'a step failed'}); "
-             f"processed/ and the last report were left unchanged.")
+        echo(f"Validation failed ({', '.join(result.failed_checks)}); processed/ and the last "
+             "report were left unchanged.")
         echo(f"{len(result.failures)} failure(s); details in processed/validation/:")
         for line in summary_lines(result.failures):
             echo(line)

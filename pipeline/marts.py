@@ -57,29 +57,45 @@ def estimate_ranges(shipments: pd.DataFrame) -> pd.DataFrame:
             .sort_values(["category", "quantity_unit", "date_end", "claimant"], ignore_index=True))
 
 
+def _figure_text(low, high) -> str:
+    if pd.isna(high):
+        return f"more than {int(low):,}"
+    return f"{int(low):,}" if low == high else f"{int(low):,} to {int(high):,}"
+
+
 def headline_figures(shipments: pd.DataFrame) -> pd.DataFrame:
-    """Per headline, the range spanned by each claimant's latest figure."""
+    """Per headline measure, the range spanned by each claimant's largest running total.
+
+    Only figures whose scope is a running total ('total') count: period flows, single
+    events and plans measure something else. Nothing is summed or averaged.
+    """
     rows = []
     for figure, label, category, units in HEADLINES:
         claims = shipments[(shipments["category"] == category)
                            & shipments["quantity_unit"].isin(units)
+                           & (shipments["quantity_scope"] == "total")
                            & shipments["quantity_low"].notna()]
-        latest = (claims.sort_values(["date_end", "shipment_id"])
-                  .groupby("claimant", as_index=False).tail(1))
-        if latest.empty:
+        if claims.empty:
             continue
-        highs = latest["quantity_high"].fillna(latest["quantity_low"])
+        claims = claims.assign(top=claims["quantity_high"].fillna(claims["quantity_low"]))
+        best = (claims.sort_values(["top", "date_end", "shipment_id"])
+                .groupby("claimant", as_index=False).tail(1)
+                .sort_values(["top", "claimant"]))
+        largest = best.iloc[-1]
         rows.append({
             "figure": figure,
             "label": label,
             "unit": units[0],
-            "low": int(latest["quantity_low"].min()),
-            "high": int(highs.max()),
-            "claimants": len(latest),
-            "claimant_names": "; ".join(sorted(latest["claimant"])),
-            "latest_claim": latest["date_end"].max(),
-            "shipment_ids": ";".join(sorted(latest["shipment_id"])),
-            "source_ids": _ids(latest["source_ids"]),
+            "low": int(best["quantity_low"].min()),
+            "high": int(best["top"].max()),
+            "high_open": bool(pd.isna(largest["quantity_high"])),
+            "claimants": len(best),
+            "claimant_figures": "; ".join(
+                f"{r.claimant}: {_figure_text(r.quantity_low, r.quantity_high)} "
+                f"({r.date_end:%Y-%m-%d})" for r in best.itertuples()),
+            "latest_claim": best["date_end"].max(),
+            "shipment_ids": ";".join(sorted(best["shipment_id"])),
+            "source_ids": _ids(best["source_ids"]),
         })
     return pd.DataFrame(rows)
 
@@ -133,7 +149,7 @@ MARTS = [
     Mart("estimate_ranges", ("shipments",), estimate_ranges,
          "Every claim that gives a figure, with claimant, period, method and sources."),
     Mart("headline_figures", ("shipments",), headline_figures,
-         "Key figures: the range spanned by each claimant's latest figure, per headline measure."),
+         "Key figures: the range spanned by each claimant's largest running total, per measure."),
     Mart("designations_by_authority_month", ("sanctions",), designations_by_authority_month,
          "Designations per authority, month and target type."),
     Mart("stances_by_actor", ("statements",), stances_by_actor,

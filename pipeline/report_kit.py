@@ -67,13 +67,14 @@ def number(value) -> str:
     return f"{int(value):,}"
 
 
-def value_range(low, high) -> str:
+def value_range(low, high, open_ended: bool = False) -> str:
     """'1,000 to 2,000'; '1,000' for one figure; 'more than 1,000' for an open range."""
     if pd.isna(low):
         return "" if pd.isna(high) else f"up to {number(high)}"
     if pd.isna(high):
         return f"more than {number(low)}"
-    return number(low) if low == high else f"{number(low)} to {number(high)}"
+    more = "more than " if open_ended else ""
+    return f"{more}{number(low)}" if low == high else f"{number(low)} to {more}{number(high)}"
 
 
 def escape_markdown(text) -> str:

@@ -39,6 +39,12 @@ class Shipments(pa.DataFrameModel):
         vocabularies.QUANTITY_UNIT, "Unit of the quantity; required when a quantity is given.",
         nullable=True,
     )
+    quantity_scope: Series[str] = fields.code(
+        vocabularies.QUANTITY_SCOPE,
+        "What the figure counts: a running total, part of one, a period, one event, or a plan; "
+        "required when a quantity is given.",
+        nullable=True,
+    )
     is_estimate: Series[bool] = pa.Field(
         description="true unless the figure is an officially reported exact count."
     )
@@ -92,7 +98,8 @@ class Shipments(pa.DataFrameModel):
     @pa.dataframe_check(name="unit_with_quantity")
     def unit_with_quantity(cls, df: pd.DataFrame) -> pd.Series:
         has_quantity = df["quantity_low"].notna() | df["quantity_high"].notna()
-        return (~has_quantity | df["quantity_unit"].notna()).astype(bool)
+        described = df["quantity_unit"].notna() & df["quantity_scope"].notna()
+        return (~has_quantity | described).astype(bool)
 
     @pa.dataframe_check(name="imo_with_vessel")
     def imo_with_vessel(cls, df: pd.DataFrame) -> pd.Series:

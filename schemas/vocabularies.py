@@ -56,6 +56,14 @@ QUANTITY_UNIT = {
     "other": "Another unit, named in the item.",
 }
 
+QUANTITY_SCOPE = {
+    "total": "A running total from the start of the flow to the date of the claim.",
+    "partial": "A running total for part of the flow only (one ship, one route).",
+    "period": "A flow within the stated period only (a month, a year, a week).",
+    "event": "One shipment, strike, tranche or incident.",
+    "planned": "A plan, decision or expectation, not yet a delivery.",
+}
+
 ROUTE_MODE = {
     "sea": "By ship.",
     "rail": "By rail, e.g. across the Tumangang-Khasan bridge.",
