@@ -1,8 +1,13 @@
-"""Asset checks beyond each table's own schema check.
+"""The asset checks on each validated table, evaluated in the same step as the table.
 
-- integrity (blocking, ERROR): the cross-table rules of schemas/integrity.py, one result
-  per table; any failure anywhere fails them all, because the rules span tables.
-- single_source_headline (WARN): a headline figure backed by only one source.
+- schema (blocking, ERROR): every row passes the table's Pandera model.
+- integrity (blocking, ERROR): the cross-table rules of schemas/integrity.py over the
+  current raw tables; any failure anywhere fails it for every table, since the rules span
+  tables.
+- single_source_headline (WARN, shipments only): a headline figure citing one source.
+
+Evaluating them inside the table's own step means no run, manual or automated, can
+publish a table without them.
 """
 
 import dagster as dg
@@ -11,47 +16,10 @@ import pandas as pd
 from pipeline.failure_report import record_failures
 from pipeline.metadata import failure_markdown, markdown_table
 from pipeline.project import Project
-from pipeline.tables import ValidatedTable, validated_key
-from pipeline.validation import integrity_failures
-from schemas import TABLES
+from pipeline.validation import Failure, integrity_failures, load_table
+from schemas import TABLES, Table
 
 HEADLINE_UNITS = {"containers", "shells", "rounds", "missiles", "persons", "barrels"}
-
-
-def build_integrity_check(project: Project):
-    specs = [
-        dg.AssetCheckSpec("integrity", asset=validated_key(name), blocking=True,
-                          description="Cross-table rules: sources resolve and are cited, "
-                          "vessel IMO numbers agree, shipment links resolve.")
-        for name in TABLES
-    ]
-
-    @dg.multi_asset_check(
-        name="integrity",
-        specs=specs,
-        can_subset=True,
-        ins={name: dg.AssetIn(validated_key(name)) for name in TABLES},
-    )
-    def integrity(context: dg.AssetCheckExecutionContext, **tables: ValidatedTable):
-        frames = {name: t.frame for name, t in tables.items()}
-        if any(t.frame is None or t.failures for t in tables.values()):
-            failures = []
-            note = "not evaluated: a table failed its schema check"
-        else:
-            files = {name: f"raw/{TABLES[name].raw_file}" for name in TABLES}
-            failures = integrity_failures(frames, files)
-            note = f"{len(failures)} failure(s)"
-        record_failures(project.validation_dir, "integrity", failures)
-        for key in context.selected_asset_check_keys:
-            yield dg.AssetCheckResult(
-                asset_key=key.asset_key,
-                check_name="integrity",
-                passed=not failures and note.endswith("failure(s)"),
-                severity=dg.AssetCheckSeverity.ERROR,
-                metadata={"result": note, "failure_table": failure_markdown(failures)},
-            )
-
-    return integrity
 
 
 def single_source_headlines(shipments: pd.DataFrame) -> pd.DataFrame:
@@ -61,25 +29,56 @@ def single_source_headlines(shipments: pd.DataFrame) -> pd.DataFrame:
     return shipments.loc[headline & single, ["shipment_id", "claimant", "item", "source_ids"]]
 
 
-def build_warning_checks(project: Project) -> list:
-    @dg.asset_check(
-        asset=validated_key("shipments"),
-        name="single_source_headline",
-        blocking=False,
-        description="Headline figures (containers, shells, missiles, troops, oil) should "
-        "cite more than one source; this warns where they cite one.",
-    )
-    def single_source_headline(validated: ValidatedTable) -> dg.AssetCheckResult:
-        if validated.frame is None:
-            return dg.AssetCheckResult(passed=True, metadata={"result": "table did not parse"})
-        rows = single_source_headlines(validated.frame)
-        return dg.AssetCheckResult(
-            passed=rows.empty,
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata={
-                "single_source_rows": len(rows),
-                "rows": dg.MetadataValue.md(markdown_table(rows, 200) if len(rows) else "none"),
-            },
-        )
+def check_specs(table: Table, key: dg.AssetKey) -> list[dg.AssetCheckSpec]:
+    specs = [
+        dg.AssetCheckSpec("schema", asset=key, blocking=True,
+                          description=f"Every row passes the {table.model.__name__} schema."),
+        dg.AssetCheckSpec("integrity", asset=key, blocking=True,
+                          description="Cross-table rules: sources resolve and are cited, vessel "
+                          "IMO numbers agree, shipment links resolve."),
+    ]
+    if table.name == "shipments":
+        specs.append(dg.AssetCheckSpec(
+            "single_source_headline", asset=key, blocking=False,
+            description="Headline figures (containers, shells, missiles, troops, oil) should "
+            "cite more than one source."))
+    return specs
 
-    return [single_source_headline]
+
+def integrity_result(project: Project, frames: dict) -> dg.AssetCheckResult:
+    broken = [name for name, frame in frames.items() if frame is None]
+    if broken:
+        failures: list[Failure] = []
+        note = "not evaluated: " + ", ".join(f"raw/{TABLES[n].raw_file}" for n in broken) + \
+            " fail their schema"
+    else:
+        files = {name: f"raw/{TABLES[name].raw_file}" for name in TABLES}
+        failures = integrity_failures(frames, files)
+        note = f"{len(failures)} failure(s)"
+    record_failures(project.validation_dir, "integrity", failures)
+    return dg.AssetCheckResult(
+        check_name="integrity", passed=not broken and not failures,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={"result": note, "failure_table": failure_markdown(failures)})
+
+
+def evaluate(project: Project, table: Table, frame, failures) -> list[dg.AssetCheckResult]:
+    results = [dg.AssetCheckResult(
+        check_name="schema", passed=not failures, severity=dg.AssetCheckSeverity.ERROR,
+        metadata={"failures": len(failures), "failure_table": failure_markdown(failures)})]
+    frames = {}
+    for name, other in TABLES.items():
+        if name == table.name:
+            frames[name] = None if failures else frame
+        else:
+            other_frame, other_failures = load_table(other, project.raw_dir / other.raw_file)
+            frames[name] = None if other_failures else other_frame
+    results.append(integrity_result(project, frames))
+    if table.name == "shipments":
+        rows = single_source_headlines(frame) if frame is not None else pd.DataFrame()
+        results.append(dg.AssetCheckResult(
+            check_name="single_source_headline", passed=rows.empty,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={"single_source_rows": len(rows),
+                      "rows": dg.MetadataValue.md(markdown_table(rows, 200) if len(rows) else "none")}))
+    return results

@@ -11,7 +11,6 @@ import dagster as dg
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from pipeline.automation import build_sensors
-from pipeline.checks import build_integrity_check, build_warning_checks
 from pipeline.marts import build_mart_assets
 from pipeline.project import Project
 from pipeline.report import build_report_asset
@@ -34,7 +33,6 @@ def build_defs(project: Project | None = None) -> dg.Definitions:
     ]
     return dg.Definitions(
         assets=assets,
-        asset_checks=[build_integrity_check(project), *build_warning_checks(project)],
         sensors=build_sensors(project),
         jobs=[dg.define_asset_job(OBSERVE_JOB, selection=dg.AssetSelection.assets(*(s.key for s in sources)),
                                   description="Observe every source file (data version = SHA-256).")],

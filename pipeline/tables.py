@@ -8,17 +8,17 @@ from typing import NamedTuple
 import dagster as dg
 import pandas as pd
 
-from pipeline import publish
+from pipeline import checks, publish
 from pipeline.automation import DOWNSTREAM_CONDITION
 from pipeline.failure_report import record_failures
-from pipeline.metadata import failure_markdown, frame_metadata
+from pipeline.metadata import frame_metadata
 from pipeline.project import Project
 from pipeline.sources import raw_key
 from pipeline.validation import Failure, load_table
 from pipeline.versions import code_version, file_version
 from schemas import TABLES, Table
 
-VALIDATE_CODE = code_version("schemas", "pipeline/validation.py")
+VALIDATE_CODE = code_version("schemas", "pipeline/validation.py", "pipeline/checks.py")
 PUBLISH_CODE = code_version("pipeline/publish.py", "pipeline/tables.py")
 
 
@@ -47,10 +47,7 @@ def build_validated_asset(project: Project, table: Table):
         code_version=VALIDATE_CODE,
         description=f"raw/{table.raw_file} read with the schema's dtypes and validated by "
         f"the {table.model.__name__} Pandera model; rows keep their file line numbers.",
-        check_specs=[dg.AssetCheckSpec(
-            "schema", asset=key, blocking=True,
-            description=f"Every row of raw/{table.raw_file} passes the {table.model.__name__} schema.",
-        )],
+        check_specs=checks.check_specs(table, key),
         automation_condition=DOWNSTREAM_CONDITION,
     )
     def validated(context: dg.AssetExecutionContext):
@@ -64,12 +61,7 @@ def build_validated_asset(project: Project, table: Table):
             data_version=dg.DataVersion(file_version(path)),
             metadata=metadata,
         )
-        yield dg.AssetCheckResult(
-            check_name="schema",
-            passed=not failures,
-            severity=dg.AssetCheckSeverity.ERROR,
-            metadata={"failures": len(failures), "failure_table": failure_markdown(failures)},
-        )
+        yield from checks.evaluate(project, table, frame, failures)
 
     return validated
 

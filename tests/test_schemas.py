@@ -46,7 +46,7 @@ ROW_CASES = [
     ("shipments", {"direction": "dprk_to_russia"}, {"category": "petroleum"},
      "category_fits_direction", "direction,category"),
     ("shipments", {}, {"quantity_low": "10", "quantity_high": "10", "quantity_unit": ""},
-     "unit_with_quantity", "quantity_unit"),
+     "unit_with_quantity", "quantity_unit,quantity_scope"),
     ("shipments", {}, {"vessel_name": "", "vessel_imo": "9179842"},
      "imo_with_vessel", "vessel_name,vessel_imo"),
     ("shipments", {}, {"vessel_name": "TEST SHIP", "vessel_imo": "9179843"},
