@@ -27,3 +27,18 @@ def raw_copy(tmp_path) -> Path:
     target = tmp_path / "raw"
     shutil.copytree(RAW, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory):
+    """A copy of the project built once through the report, shared read-only by tests."""
+    from pipeline.build import build
+    from pipeline.project import Project
+    from tests.project_copy import make_project_copy, project_env
+
+    root = make_project_copy(tmp_path_factory.mktemp("built"))
+    with project_env(root):
+        lines = []
+        result = build(Project(root), echo=lines.append)
+        assert result.success, lines
+        yield Project(root)

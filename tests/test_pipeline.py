@@ -11,6 +11,7 @@ import sys
 
 import dagster as dg
 import pytest
+from bs4 import BeautifulSoup
 
 from pipeline.build import build
 from pipeline.definitions import build_defs
@@ -88,6 +89,11 @@ def test_one_changed_table_rebuilds_exactly_its_downstream(project):
     assert result.success, lines
     assert built == STATEMENTS_DOWNSTREAM
     assert any("validated/statements: raw/statements has a new data version" in l for l in lines)
+    changed_id = read_rows(project.raw_dir / "statements.csv")[0]["statement_id"]
+    soup = BeautifulSoup((project.report_output_dir / "report.html").read_text(), "html.parser")
+    changes = soup.find(id="sec-changes")
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in changes.select("tbody tr")]
+    assert rows == [["statements", changed_id, "revised", "summary"]]
 
 
 def test_changed_report_source_rebuilds_only_the_report(project):
