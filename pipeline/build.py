@@ -18,6 +18,8 @@ from pipeline.definitions import build_defs
 from pipeline.failure_report import load_parts, summary_lines
 from pipeline.instance import project_instance
 from pipeline.project import Project
+from pipeline.publish import remove_leftovers
+from pipeline.report_kit import GENERATED
 from pipeline.sources import changed_observations
 
 
@@ -90,6 +92,9 @@ def build(project: Project, echo=print) -> BuildResult:
     only known after it ran; the next round rebuilds its downstream only if it did.
     """
     instance = project_instance(project)
+    for leftover in remove_leftovers(project.processed_dir, project.report_output_dir,
+                                     project.reports_dir / GENERATED):
+        echo(f"removed {project.shown(leftover)} left by an interrupted build")
     defs = build_defs(project)
     for event in changed_observations(instance, project):
         instance.report_runless_asset_event(event)

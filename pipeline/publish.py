@@ -7,6 +7,8 @@ crash) sees either the old complete file or the new complete file, never a parti
 import contextlib
 import json
 import os
+import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +16,39 @@ from pathlib import Path
 import pandas as pd
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TEMP_PREFIXES = (".render-",)
+# Crash tests set this to an output's file name: the process then kills itself with SIGKILL
+# after writing the new version but before renaming it into place, the worst moment.
+FAILPOINT_VARIABLE = "DPRK_FAILPOINT"
+
+
+def _failpoint(target: Path) -> None:
+    if os.environ.get(FAILPOINT_VARIABLE) == target.name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def replace(source: Path, target: Path) -> None:
+    """Rename a complete file over target (same file system), durably."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _failpoint(target)
+    os.replace(source, target)
+    _fsync_dir(target.parent)
+
+
+def remove_leftovers(*folders: Path) -> list[Path]:
+    """Delete temporary files a killed process left behind (never a finished output)."""
+    removed = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.rglob(".*"):
+            if path.is_file() and path.name.endswith(".tmp"):
+                path.unlink()
+                removed.append(path)
+            elif path.is_dir() and path.name.startswith(TEMP_PREFIXES):
+                shutil.rmtree(path)
+                removed.append(path)
+    return removed
 
 
 @contextlib.contextmanager
@@ -27,8 +62,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         yield tmp_path
         with open(tmp_path, "rb") as f:
             os.fsync(f.fileno())
-        os.replace(tmp_path, target)
-        _fsync_dir(target.parent)
+        replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
 

@@ -7,6 +7,7 @@ than dropping or coercing anything.
 
 import csv
 import io
+import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ import pandera.pandas as pa
 
 from schemas import TABLES, Table
 from schemas.integrity import check_integrity
-from schemas.messages import DATAFRAME_CHECK_COLUMNS, message_for
+from schemas.messages import DATAFRAME_CHECK_COLUMNS, check_name, message_for
 
 MAX_ROWS = 20_000
 MAX_FIELD_CHARS = 2_000_000
@@ -56,35 +57,44 @@ class TableInvalid(Exception):
 
 
 def _failure(table: Table, file: str, line, column, check, value="") -> Failure:
-    return Failure(table.name, file, line, column, check, _shown(value), message_for(check))
+    return Failure(table.name, file, line, column, check_name(check), _shown(value),
+                   message_for(check))
 
 
 def _shown(value, limit: int = 200) -> str:
+    if isinstance(value, pd.Timestamp) and not pd.isna(value):
+        value = value.date().isoformat()
     text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
     return text if len(text) <= limit else text[:limit] + f"... ({len(text)} characters)"
 
 
-def _line_of(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _position(data: bytes, offset: int, columns: list[str]) -> tuple[int, str]:
+    """Line number and column name of a byte offset (columns counted by commas)."""
+    line = data.count(b"\n", 0, offset) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    index = data.count(b",", line_start, offset)
+    column = columns[index] if line > 1 and index < len(columns) else ""
+    return line, column
 
 
-def _decode(table: Table, path: Path, shown: str, data: bytes):
-    fail = lambda line, check, value="": ([], [_failure(table, shown, line, "", check, value)])  # noqa: E731
-    if not data:
-        return None, fail(None, "not_empty")[1]
+def _decode(table: Table, shown: str, data: bytes):
+    """The file's text, or the first encoding-level failure with its line and column."""
+    def fail(offset, check, value):
+        line, column = _position(data, offset, table.columns)
+        return None, [_failure(table, shown, line, column, check, value)]
+
+    if not data.strip():
+        return None, [_failure(table, shown, 1, "", "not_empty", f"{len(data)} bytes")]
     if data.startswith(b"\xef\xbb\xbf"):
-        return None, fail(1, "no_bom", "EF BB BF")[1]
+        return fail(0, "no_bom", "EF BB BF")
     if b"\x00" in data:
-        offset = data.index(b"\x00")
-        return None, fail(data.count(b"\n", 0, offset) + 1, "no_nul", "\\x00")[1]
+        return fail(data.index(b"\x00"), "no_nul", "\\x00")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        bad = data[err.start : err.start + 1].hex()
-        return None, fail(data.count(b"\n", 0, err.start) + 1, "utf8", f"byte 0x{bad}")[1]
-    if "\r" in text:
-        return None, fail(_line_of(text, text.index("\r"))[0], "lf_line_ends", "\\r\\n")[1]
+        return fail(err.start, "utf8", f"byte 0x{data[err.start:err.start + 1].hex()}")
+    if b"\r" in data:
+        return fail(data.index(b"\r"), "lf_line_ends", "\\r\\n")
     return text, []
 
 
@@ -158,19 +168,18 @@ def read_table(table: Table, path: Path, shown: str | None = None):
     """Read one raw CSV into a typed frame indexed by line number, plus its failures."""
     shown = shown or path.name
     if path.is_symlink() or (path.exists() and not path.is_file()):
-        return None, [_failure(table, shown, None, "", "regular_file", str(path.name))]
+        target = os.readlink(path) if path.is_symlink() else "not a file"
+        return None, [_failure(table, shown, 1, "", "regular_file", target)]
     if not path.exists():
-        return None, [_failure(table, shown, None, "", "file_exists")]
-    text, failures = _decode(table, path, shown, path.read_bytes())
+        return None, [_failure(table, shown, 1, "", "file_exists", "missing")]
+    text, failures = _decode(table, shown, path.read_bytes())
     if text is None:
         return None, failures
     csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    lines, rows = [], []
+    lines, rows, start = [], [], 1
     try:
-        header = next(reader, None)
-        if header is None:
-            return None, [_failure(table, shown, None, "", "not_empty")]
+        header = next(reader)
         failures += _check_header(table, shown, header)
         if failures:
             return None, failures
@@ -185,12 +194,16 @@ def read_table(table: Table, path: Path, shown: str | None = None):
                 lines.append(start)
                 rows.append(row)
             start = reader.line_num + 1
+            if len(rows) > MAX_ROWS:
+                failures.append(_failure(table, shown, start - 1, "", "max_rows",
+                                         f"more than {MAX_ROWS} rows"))
+                return None, failures
     except csv.Error as err:
-        failures.append(_failure(table, shown, reader.line_num, "", "csv_syntax", str(err)))
+        failures.append(_failure(table, shown, start, "", "csv_syntax",
+                                 f"{err} (record starting on line {start})"))
         return None, failures
-    if len(rows) > MAX_ROWS:
-        failures.append(_failure(table, shown, None, "", "max_rows", f"{len(rows)} rows > {MAX_ROWS}"))
-        return None, failures
+    if not rows and not failures:
+        failures.append(_failure(table, shown, 2, "", "has_rows", "header only"))
     frame, type_failures = _typed(table, shown, lines, rows)
     return frame, failures + type_failures
 
@@ -205,6 +218,7 @@ def validate_frame(table: Table, frame: pd.DataFrame, shown: str) -> list[Failur
     failures, seen = [], set()
     for case in cases.itertuples(index=False):
         check = str(case.check)
+        check = check_name(check) if check_name(check) in DATAFRAME_CHECK_COLUMNS else check
         line = None if pd.isna(case.index) else int(case.index)
         if case.schema_context == "DataFrameSchema" and check in DATAFRAME_CHECK_COLUMNS:
             columns = DATAFRAME_CHECK_COLUMNS[check]

@@ -32,6 +32,7 @@ MESSAGES = {
     "field_count": "The row has a different number of fields than the header.",
     "blank_line": "Blank line inside the table.",
     "max_rows": "The file has more rows than a raw table may hold.",
+    "has_rows": "The table has a header but no rows.",
     # reader: typing of values
     "iso_date": "Dates must be real calendar dates written YYYY-MM-DD.",
     "integer": "Quantities must be whole numbers written with digits only.",
@@ -63,14 +64,32 @@ MESSAGES = {
     "imo_with_vessel": "An IMO number needs a vessel name.",
     "imo_only_for_vessels": "Only vessel targets carry an IMO number.",
     "target_named": "A target name is required unless target_type is none.",
-    **INTEGRITY_CHECKS,
+    # cross-table checks (the rules themselves are in schemas/integrity.py)
+    "source_ids_resolve": "This source_id is not in sources.csv.",
+    "source_is_cited": "No row in shipments, sanctions or statements cites this source.",
+    "vessel_imo_consistent": "This vessel appears elsewhere with a different IMO number.",
+    "shipment_links_resolve": "This shipment_id is not in shipments.csv.",
 }
+assert set(INTEGRITY_CHECKS) <= set(MESSAGES)
+
+
+SHOWN_ARGUMENTS = {"str_matches"}
+
+
+def check_name(check: str) -> str:
+    """Pandera reports checks as 'isin([...])' or 'valid_imo(flag=True)': keep the name."""
+    return check.split("(", 1)[0]
 
 
 def message_for(check: str) -> str:
-    """The message for a check, matching Pandera's 'isin([...])' style by its name."""
-    name = check.split("(", 1)[0]
-    return MESSAGES.get(name, f"Failed check {check}.")
+    name = check_name(check)
+    message = MESSAGES.get(name, f"Failed check {check}.")
+    if name == "str_length" and "(" in check:
+        low, high = check[len(name) + 1:-1].split(",")
+        return f"Text must have {low.strip()} to {high.strip()} characters."
+    if name in SHOWN_ARGUMENTS and "(" in check:
+        message = f"{message[:-1]} ({check[len(name) + 1:-1]})."
+    return message
 
 # What a check requires, stated positively, for the codebook.
 RULES = {

@@ -78,11 +78,12 @@ class Shipments(pa.DataFrameModel):
 
     @pa.dataframe_check(name="end_on_or_after_start")
     def end_on_or_after_start(cls, df: pd.DataFrame) -> pd.Series:
-        return (df["date_end"] >= df["date_start"]).fillna(True).astype(bool)
+        unknown = df["date_end"].isna() | df["date_start"].isna()
+        return (unknown | (df["date_end"] >= df["date_start"])).astype(bool)
 
     @pa.dataframe_check(name="since_2022")
     def since_2022(cls, df: pd.DataFrame) -> pd.Series:
-        return (df["date_start"] >= FIRST_DAY).fillna(True).astype(bool)
+        return (df["date_start"].isna() | (df["date_start"] >= FIRST_DAY)).astype(bool)
 
     @pa.dataframe_check(name="category_fits_direction")
     def category_fits_direction(cls, df: pd.DataFrame) -> pd.Series:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline import publish
 from pipeline.render import typeset
 from pipeline.render.assemble import assemble
 from pipeline.render.notebook import RenderError, execute
@@ -75,7 +76,7 @@ def render(qmd: Path, out_dir: Path, env: dict | None = None) -> Rendered:
         outputs = {}
         for suffix in ("html", "pdf"):
             target = out_dir / f"{qmd.stem}.{suffix}"
-            os.replace(tmp / target.name, target)
+            publish.replace(tmp / target.name, target)
             outputs[suffix] = target
     return Rendered(outputs, timings)
 
