@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: setup report test ui bench lock clean chromium
+.PHONY: setup report test ui bench lock clean chromium fetch-sanctions
 
 setup: $(STAMP)
 
@@ -26,6 +26,9 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 		echo "chromium not installed: the browser test will be skipped"; }
+
+fetch-sanctions: $(STAMP)
+	$(BIN)/python -m pipeline.fetch_sanctions
 
 ui: $(STAMP)
 	$(BIN)/python -m pipeline.ui

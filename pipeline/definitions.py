@@ -12,6 +12,7 @@ warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from pipeline.automation import build_sensors
 from pipeline.marts import build_mart_assets
+from pipeline.ofac import build_ofac_assets
 from pipeline.project import Project
 from pipeline.report import build_report_asset
 from pipeline.sources import build_source_assets
@@ -28,6 +29,7 @@ def build_defs(project: Project | None = None) -> dg.Definitions:
         *sources,
         *build_table_assets(project),
         *build_mart_assets(project),
+        *build_ofac_assets(project),
         build_warehouse_asset(project),
         build_report_asset(project),
     ]

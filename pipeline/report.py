@@ -15,6 +15,7 @@ from pipeline import publish, render
 from pipeline.automation import DOWNSTREAM_CONDITION
 from pipeline.changes import diff_snapshots
 from pipeline.marts import MARTS, mart_key
+from pipeline.ofac import OFAC_CROSSCHECK_KEY, OFAC_HISTORY_KEY
 from pipeline.project import Project
 from pipeline.report_kit import GENERATED, csl_items, vega_header
 from pipeline.sources import REPORT_SOURCE_KEY, report_source_files, source_versions
@@ -80,7 +81,7 @@ def build_report_asset(project: Project):
     @dg.asset(
         key=REPORT_KEY,
         deps=[WAREHOUSE_KEY, REPORT_SOURCE_KEY, *(processed_key(t) for t in TABLES),
-              *(mart_key(m.name) for m in MARTS)],
+              *(mart_key(m.name) for m in MARTS), OFAC_HISTORY_KEY, OFAC_CROSSCHECK_KEY],
         group_name="report",
         kinds={"quarto", "html", "pdf"},
         code_version=report_code_version(project),

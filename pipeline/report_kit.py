@@ -47,7 +47,8 @@ def load(name: str) -> pd.DataFrame:
 def load_all() -> dict[str, pd.DataFrame]:
     from pipeline.marts import MARTS
 
-    return {name: load(name) for name in [*TABLES, *(m.name for m in MARTS)]}
+    return {name: load(name)
+            for name in [*TABLES, *(m.name for m in MARTS), "ofac_sdn", "ofac_crosscheck"]}
 
 
 def ids(cells) -> list[str]:

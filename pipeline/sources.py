@@ -9,10 +9,12 @@ import dagster as dg
 from dagster._core.definitions.data_version import DATA_VERSION_TAG
 
 from pipeline.project import Project
+from pipeline.sdn import snapshots_version
 from pipeline.versions import file_version, files_version
 from schemas import TABLES
 
 REPORT_SOURCE_KEY = dg.AssetKey(["source", "report"])
+OFAC_RAW_KEY = dg.AssetKey(["raw", "ofac"])
 
 
 def raw_key(table: str) -> dg.AssetKey:
@@ -30,6 +32,7 @@ def report_source_files(project: Project) -> list:
 
 def source_versions(project: Project) -> dict[dg.AssetKey, str]:
     versions = {raw_key(n): file_version(project.raw_dir / t.raw_file) for n, t in TABLES.items()}
+    versions[OFAC_RAW_KEY] = snapshots_version(project.raw_dir / "ofac")
     versions[REPORT_SOURCE_KEY] = files_version(report_source_files(project))
     return versions
 

@@ -48,11 +48,12 @@ def datapackage(project: Project) -> dict:
          "schema": table_schema(t)}
         for name, t in TABLES.items()
     ]
-    for mart in MARTS:
-        frame = pd.read_parquet(project.processed_dir / f"{mart.name}.parquet")
+    derived = {m.name: m.description for m in MARTS} | OFAC_TABLES
+    for name, description in derived.items():
+        frame = pd.read_parquet(project.processed_dir / f"{name}.parquet")
         resources.append({
-            "name": mart.name, "path": f"{mart.name}.csv", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": mart.description,
+            "name": name, "path": f"{name}.csv", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", "description": description,
             "schema": {"fields": [{"name": c, "type": _frictionless_type(frame[c].dtype)}
                                   for c in frame.columns]},
         })
@@ -76,12 +77,19 @@ def write_database(project: Project, names: list[str]) -> None:
                 con.execute(f"create view {view} as {sql}")
 
 
+OFAC_TABLES = {"ofac_sdn": "SDN entries of the DPRK and Russia programmes across snapshots.",
+               "ofac_crosscheck": "Curated vessels, entities and people checked against the SDN list."}
+
+
 def build_warehouse_asset(project: Project):
-    names = list(TABLES) + [m.name for m in MARTS]
+    from pipeline.ofac import OFAC_CROSSCHECK_KEY, OFAC_HISTORY_KEY
+
+    names = list(TABLES) + [m.name for m in MARTS] + list(OFAC_TABLES)
 
     @dg.asset(
         key=WAREHOUSE_KEY,
-        deps=[processed_key(n) for n in TABLES] + [mart_key(m.name) for m in MARTS],
+        deps=[processed_key(n) for n in TABLES] + [mart_key(m.name) for m in MARTS]
+        + [OFAC_HISTORY_KEY, OFAC_CROSSCHECK_KEY],
         group_name="processed",
         kinds={"duckdb", "json"},
         code_version=WAREHOUSE_CODE,

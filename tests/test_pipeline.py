@@ -6,6 +6,7 @@ each starts by settling the copy, so it only asserts what its own change rebuilt
 
 import csv
 import json
+import shutil
 import subprocess
 import sys
 
@@ -176,3 +177,22 @@ def test_bad_rows_fail_the_build_and_keep_the_last_good_outputs(project):
     finally:
         path.write_bytes(good)
     settle(project)
+
+
+def test_an_added_sdn_snapshot_rebuilds_only_the_ofac_chain(project):
+    from tests.test_ofac import REAL, install_fixtures
+
+    settle(project)
+    folder = install_fixtures(project.raw_dir)
+    for path in REAL:  # the real snapshots, read from ../shared, copied only into the copy
+        shutil.copyfile(path, folder / path.name)
+    result, built, lines = run_build(project)
+    assert result.success, lines
+    assert built == {"validated/ofac_sdn", "processed/ofac_sdn", "marts/ofac_crosscheck",
+                     "processed/warehouse", "report"}
+    soup = BeautifulSoup((project.report_output_dir / "report.html").read_text(), "html.parser")
+    table = soup.find(id="tbl-ofac")
+    assert table is not None
+    if REAL:
+        names = {tr.find("td").get_text() for tr in table.select("tbody tr")}
+        assert {"ANGARA", "LADY R", "MAIA-1", "MARIA"} <= names

@@ -12,7 +12,7 @@ from pipeline.report_kit import value_range
 
 pytestmark = pytest.mark.slow
 
-SECTIONS = ["sec-key-figures", "sec-kind", "sec-how-much", "sec-routes", "sec-returns",
+SECTIONS = ["sec-key-figures", "sec-kind", "sec-how-much", "sec-routes", "sec-returns", "sec-ofac",
             "sec-why", "sec-sanctions", "sec-statements", "sec-quality", "sec-changes",
             "sec-methods", "sec-bibliography"]
 
@@ -123,3 +123,8 @@ def test_rendering_twice_gives_identical_html_apart_from_the_stamp(built_project
             built_project.report_output_dir / "published-data")
     assert "2000-01-01T00:00:00Z" in again
     assert _without_stamp(again) == _without_stamp(html)
+
+
+def test_without_a_snapshot_the_report_says_no_official_list(soup):
+    assert "No official list was provided" in soup.find(id="sec-ofac").get_text()
+    assert soup.find(id="tbl-ofac") is None

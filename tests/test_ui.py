@@ -63,8 +63,9 @@ def test_ui_binds_loopback_and_rebuilds_downstream_of_an_edit(tmp_path):
         assert listening_addresses(proc.pid) <= {"127.0.0.1"}
         os.environ["DAGSTER_HOME"] = str(home)
         instance = dg.DagsterInstance.from_config(str(home))
-        first = wait_for(lambda: materializations_since(instance, 0), 240, "the first report")
-        mark = max(r.storage_id for r in first)
+        wait_for(lambda: materializations_since(instance, 0), 240, "the first report")
+        wait_idle(instance)
+        mark = max(r.storage_id for r in materializations_since(instance, 0))
         before = _latest_ids(instance)
 
         path = root / "raw" / "statements.csv"
@@ -72,6 +73,7 @@ def test_ui_binds_loopback_and_rebuilds_downstream_of_an_edit(tmp_path):
         rows[0]["summary"] = "Summary revised while the UI runs."
         write_rows(path, rows)
         wait_for(lambda: materializations_since(instance, mark), 180, "the rebuilt report")
+        wait_idle(instance)
         after = _latest_ids(instance)
         rebuilt = {k for k in after if after[k] != before.get(k)}
         assert rebuilt == STATEMENTS_DOWNSTREAM
@@ -79,6 +81,23 @@ def test_ui_binds_loopback_and_rebuilds_downstream_of_an_edit(tmp_path):
         os.killpg(proc.pid, 15)
         proc.wait(timeout=60)
         log.close()
+
+
+ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED,
+          dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+
+
+def wait_idle(instance, quiet_seconds: int = 12, timeout: float = 240) -> None:
+    """Wait until no run has been queued or running for a while (sensors tick every 5 s)."""
+    deadline, quiet_since = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        busy = instance.get_runs(filters=dg.RunsFilter(statuses=ACTIVE), limit=1)
+        now = time.monotonic()
+        quiet_since = None if busy else (quiet_since or now)
+        if quiet_since and now - quiet_since >= quiet_seconds:
+            return
+        time.sleep(1)
+    raise AssertionError("the daemon never became idle")
 
 
 def _ok(url: str) -> bool:

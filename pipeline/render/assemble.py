@@ -121,7 +121,7 @@ def assemble(doc: Document, run: Execution, fmt: str, figure_dir: Path | None = 
         body = "\n\n".join(c for c in chunks if c)
         label = block.label
         caption = block.options.get("fig-cap") or block.options.get("tbl-cap")
-        if label and label in targets and caption:
+        if label and label in targets and caption and body:
             caption_text = f"{targets[label]}: {_resolve_refs(caption, targets)}"
             if label.startswith("tbl-"):
                 body = f"::: {{.caption}}\n{caption_text}\n:::\n\n{body}"
