@@ -34,7 +34,7 @@ ui: $(STAMP)
 	$(BIN)/python -m pipeline.ui
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	DAGSTER_HOME= $(BIN)/python -m bench
 
 # Re-resolve the lock from requirements.in (needs network to PyPI).
 lock:

@@ -110,6 +110,7 @@ def main() -> int:
         "",
         render_times.markdown(),
         "",
+        (ROOT / "bench" / "optimisations.md").read_text(),
     ]
     RESULTS.write_text("\n".join(sections))
     print(RESULTS.read_text())

@@ -30,7 +30,7 @@ def _rule(check) -> str | None:
         return None
     if name == "str_length":
         return f"{stats.get('min_value')}-{stats.get('max_value')} characters"
-    if name == "str_matches":
+    if name == "matches":
         return f"matches `{stats['pattern']}`"
     if name == "greater_than_or_equal_to":
         return f">= {stats['min_value']}"

@@ -4,9 +4,9 @@ import pandera.pandas as pa
 
 from schemas import checks  # noqa: F401  (registers the check methods)
 
-SHIPMENT_ID = r"SHP-\d{3}"
-SANCTION_ID = r"SAN-\d{3}"
-STATEMENT_ID = r"STA-\d{3}"
+SHIPMENT_ID = r"SHP-\d{3,}"
+SANCTION_ID = r"SAN-\d{3,}"
+STATEMENT_ID = r"STA-\d{3,}"
 
 
 def text(description: str, *, nullable: bool = False, max_length: int = 300):
@@ -37,7 +37,7 @@ def code(vocabulary: dict, description: str, *, nullable: bool = False):
 
 
 def identifier(pattern: str, description: str):
-    return pa.Field(description=description, unique=True, str_matches=f"^{pattern}$")
+    return pa.Field(description=description, unique=True, matches=pattern)
 
 
 def date(description: str, *, nullable: bool = False):

@@ -41,7 +41,7 @@ MESSAGES = {
     "not_nullable": "A value is required.",
     "field_uniqueness": "Ids must be unique; this one appears more than once.",
     "isin": "Not one of the allowed values (see the codebook).",
-    "str_matches": "Does not have the required form.",
+    "matches": "Does not have the required form.",
     "str_length": "Text is empty or too long.",
     "greater_than_or_equal_to": "Must not be negative.",
     "valid_imo": "Not a valid IMO number (7 digits with a correct check digit).",
@@ -73,7 +73,7 @@ MESSAGES = {
 assert set(INTEGRITY_CHECKS) <= set(MESSAGES)
 
 
-SHOWN_ARGUMENTS = {"str_matches"}
+SHOWN_ARGUMENTS = {"matches"}
 
 
 def check_name(check: str) -> str:

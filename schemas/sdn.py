@@ -24,12 +24,12 @@ class SdnEntries(pa.DataFrameModel):
     vessel_type: Series[str] = pa.Field(description="Vess_type for vessels.", nullable=True)
     vessel_flag: Series[str] = pa.Field(description="Vess_flag for vessels.", nullable=True)
     imo: Series[str] = pa.Field(description="IMO number parsed from the remarks.",
-                                nullable=True, str_matches=r"^\d{7}$")
+                                nullable=True, matches=r"\d{7}")
     imo_check_digit_ok: Series[pd.BooleanDtype] = pa.Field(
         description="Whether the IMO number's check digit is valid (empty without IMO).",
         nullable=True)
     mmsi: Series[str] = pa.Field(description="MMSI parsed from the remarks.", nullable=True,
-                                 str_matches=r"^\d{9}$")
+                                 matches=r"\d{9}")
     linked_to: Series[str] = pa.Field(
         description="Names after 'Linked To:' in the remarks, separated by ';'.", nullable=True)
     mentions_dprk: Series[bool] = pa.Field(

@@ -5,6 +5,8 @@ from pandera.typing import Series
 from schemas import fields, vocabularies
 
 FIRST_DAY = pd.Timestamp("2022-01-01")
+ALLOWED_PAIRS = {f"dprk_to_russia|{c}" for c in vocabularies.CATEGORY_DPRK_TO_RUSSIA} | {
+    f"russia_to_dprk|{c}" for c in vocabularies.CATEGORY_RUSSIA_TO_DPRK}
 
 
 class Shipments(pa.DataFrameModel):
@@ -54,7 +56,7 @@ class Shipments(pa.DataFrameModel):
     vessel_name: Series[str] = pa.Field(
         description="Name of the ship, upper case, when the row is about a named vessel.",
         nullable=True,
-        str_matches=r"^[A-Z0-9][A-Z0-9 .\-]*$",
+        matches=r"[A-Z0-9][A-Z0-9 .\-]*",
     )
     vessel_imo: Series[str] = fields.imo("IMO number of the ship (7 digits, valid check digit).")
     claimant: Series[str] = fields.text("Who asserts the claim.", max_length=120)
@@ -87,14 +89,7 @@ class Shipments(pa.DataFrameModel):
 
     @pa.dataframe_check(name="category_fits_direction")
     def category_fits_direction(cls, df: pd.DataFrame) -> pd.Series:
-        allowed = {
-            "dprk_to_russia": vocabularies.CATEGORY_DPRK_TO_RUSSIA,
-            "russia_to_dprk": vocabularies.CATEGORY_RUSSIA_TO_DPRK,
-        }
-        return pd.Series(
-            [c in allowed.get(d, ()) for d, c in zip(df["direction"], df["category"])],
-            index=df.index,
-        )
+        return (df["direction"] + "|" + df["category"]).isin(ALLOWED_PAIRS).astype(bool)
 
     @pa.dataframe_check(name="unit_with_quantity")
     def unit_with_quantity(cls, df: pd.DataFrame) -> pd.Series:

@@ -31,7 +31,7 @@ def _first(rows, **where):
 # (table, row filter, {column: bad value}, expected check, expected column)
 ROW_CASES = [
     ("shipments", {}, {"direction": "sideways"}, "isin", "direction"),
-    ("shipments", {}, {"shipment_id": "SHP-1"}, "str_matches", "shipment_id"),
+    ("shipments", {}, {"shipment_id": "SHP-1"}, "matches", "shipment_id"),
     ("shipments", {}, {"quantity_low": "9", "quantity_high": "3", "quantity_unit": "shells"},
      "low_le_high", "quantity_low,quantity_high"),
     ("shipments", {}, {"quantity_low": "-5", "quantity_unit": "shells"},
@@ -51,7 +51,7 @@ ROW_CASES = [
      "imo_with_vessel", "vessel_name,vessel_imo"),
     ("shipments", {}, {"vessel_name": "TEST SHIP", "vessel_imo": "9179843"},
      "valid_imo", "vessel_imo"),
-    ("shipments", {}, {"vessel_name": "Test ship"}, "str_matches", "vessel_name"),
+    ("shipments", {}, {"vessel_name": "Test ship"}, "matches", "vessel_name"),
     ("shipments", {}, {"claimant_country": "XX"}, "iso_country", "claimant_country"),
     ("shipments", {}, {"is_estimate": "yes"}, "boolean", "is_estimate"),
     ("shipments", {}, {"confidence": "certain"}, "isin", "confidence"),
