@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: setup report test ui bench lock clean chromium fetch-sanctions
+.PHONY: setup report test ui ui-team bench lock clean chromium postgresql fetch-sanctions
 
 setup: $(STAMP)
 
@@ -18,8 +18,14 @@ $(STAMP): requirements.lock pyproject.toml
 report: $(STAMP)
 	$(BIN)/python -m pipeline.build
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium postgresql
 	$(BIN)/python -m pytest
+
+# The team-deployment tests start a throwaway PostgreSQL server from Debian's package.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || \
+		echo "postgresql not installed: the team-deployment tests will be skipped"; }
 
 # The browser test uses Debian's chromium; install it where we can (CI runs as root).
 chromium:
@@ -32,6 +38,10 @@ fetch-sanctions: $(STAMP)
 
 ui: $(STAMP)
 	$(BIN)/python -m pipeline.ui
+
+# Webserver and daemon against PostgreSQL; set DAGSTER_PG_HOST, _PORT, _USER, _PASSWORD, _DB.
+ui-team: $(STAMP)
+	$(BIN)/python -m pipeline.ui --team
 
 bench: $(STAMP)
 	DAGSTER_HOME= $(BIN)/python -m bench

@@ -3,6 +3,7 @@
 `defs` (module level) is what `dagster dev`, `dg dev` and `dg check defs` load.
 """
 
+import os
 import warnings
 
 import dagster as dg
@@ -33,7 +34,12 @@ def build_defs(project: Project | None = None) -> dg.Definitions:
         build_warehouse_asset(project),
         build_report_asset(project),
     ]
+    # Where Dagster hands validated tables from step to step: DAGSTER_HOME/storage unless
+    # DPRK_IO_DIR points elsewhere (storage shared by a team's run workers).
+    io_dir = os.environ.get("DPRK_IO_DIR")
+    resources = {"io_manager": dg.FilesystemIOManager(base_dir=io_dir)} if io_dir else {}
     return dg.Definitions(
+        resources=resources,
         assets=assets,
         sensors=build_sensors(project),
         jobs=[dg.define_asset_job(OBSERVE_JOB, selection=dg.AssetSelection.assets(*(s.key for s in sources)),

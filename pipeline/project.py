@@ -12,11 +12,20 @@ DEFAULT_ROOT = Path(__file__).resolve().parents[1]
 
 @dataclass(frozen=True)
 class Project:
+    """Inputs live under root; outputs too, unless an environment moves them
+    (DPRK_PROCESSED_DIR, DPRK_REPORT_OUTPUT_DIR), e.g. onto storage a team shares."""
+
     root: Path
+    processed: Path | None = None
+    report_output: Path | None = None
 
     @classmethod
     def from_env(cls) -> "Project":
-        return cls(Path(os.environ.get("DPRK_PROJECT_ROOT", DEFAULT_ROOT)).resolve())
+        def path(name):
+            return Path(os.environ[name]).resolve() if os.environ.get(name) else None
+
+        root = Path(os.environ.get("DPRK_PROJECT_ROOT", DEFAULT_ROOT)).resolve()
+        return cls(root, path("DPRK_PROCESSED_DIR"), path("DPRK_REPORT_OUTPUT_DIR"))
 
     @property
     def raw_dir(self) -> Path:
@@ -24,7 +33,7 @@ class Project:
 
     @property
     def processed_dir(self) -> Path:
-        return self.root / "processed"
+        return self.processed or self.root / "processed"
 
     @property
     def validation_dir(self) -> Path:
@@ -36,7 +45,7 @@ class Project:
 
     @property
     def report_output_dir(self) -> Path:
-        return self.reports_dir / "_output"
+        return self.report_output or self.reports_dir / "_output"
 
     def shown(self, path: Path) -> str:
         """A path as reviewers see it: relative to the project root."""

@@ -60,11 +60,12 @@ def render_report(project: Project) -> dict:
     qmd = project.reports_dir / REPORT_QMD
     # The kernel runs in reports/; make sure it imports this project's code.
     path = os.pathsep.join(filter(None, [str(project.root), os.environ.get("PYTHONPATH")]))
-    env = {"DPRK_PROJECT_ROOT": str(project.root), "PYTHONPATH": path}
+    env = {"DPRK_PROJECT_ROOT": str(project.root), "PYTHONPATH": path,
+           "DPRK_PROCESSED_DIR": str(project.processed_dir)}
     if quarto_available():
         subprocess.run(["quarto", "render", REPORT_QMD], cwd=project.reports_dir, check=True,
                        env={**os.environ, **env})
-        outputs = {s: project.report_output_dir / f"report.{s}" for s in ("html", "pdf")}
+        outputs = {s: project.reports_dir / "_output" / f"report.{s}" for s in ("html", "pdf")}
         return {"renderer": "quarto", "outputs": outputs, "timings": {}}
     result = render.render(qmd, project.report_output_dir, env=env)
     return {"renderer": "offline", "outputs": result.outputs, "timings": result.timings}

@@ -36,8 +36,9 @@ document.addEventListener("DOMContentLoaded", function () {
 
 
 def processed_dir() -> Path:
-    root = Path(os.environ.get("DPRK_PROJECT_ROOT", Path.cwd().parent))
-    return root / "processed"
+    if os.environ.get("DPRK_PROCESSED_DIR"):
+        return Path(os.environ["DPRK_PROCESSED_DIR"])
+    return Path(os.environ.get("DPRK_PROJECT_ROOT", Path.cwd().parent)) / "processed"
 
 
 def load(name: str) -> pd.DataFrame:
