@@ -85,12 +85,22 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 MAX_ROUNDS = 10
 
 
-def build(project: Project, echo=print) -> BuildResult:
-    """Build in rounds: run what is missing or stale, then look again.
+def with_downstream(defs: dg.Definitions, planned: dict) -> dict:
+    """Add everything downstream of the planned assets, so one run does the whole rebuild."""
+    graph = defs.resolve_asset_graph()
+    out = dict(planned)
+    for key in graph.toposorted_asset_keys:
+        if key in out or not graph.get(key).is_materializable:
+            continue
+        upstream = [p for p in graph.get(key).parent_keys if p in out]
+        if upstream:
+            out[key] = f"{_name(upstream[0])} is being rebuilt"
+    return out
 
-    Assets report their own data versions, so whether a rebuilt asset really changed is
-    only known after it ran; the next round rebuilds its downstream only if it did.
-    """
+
+def build(project: Project, echo=print) -> BuildResult:
+    """Run what is missing or stale together with its downstream, in one run; then look
+    again and repeat until nothing is stale (normally the second look finds nothing)."""
     instance = project_instance(project)
     for leftover in remove_leftovers(project.processed_dir, project.report_output_dir,
                                      project.reports_dir / GENERATED):
@@ -102,7 +112,8 @@ def build(project: Project, echo=print) -> BuildResult:
     result = BuildResult()
     job = defs.resolve_implicit_global_asset_job_def()
     for _ in range(MAX_ROUNDS):
-        planned = {k: v for k, v in plan(defs, instance).items() if k not in result.planned}
+        stale = {k: v for k, v in plan(defs, instance).items() if k not in result.planned}
+        planned = with_downstream(defs, stale) if stale else {}
         if not planned:
             break
         for key, why in planned.items():

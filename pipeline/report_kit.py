@@ -15,7 +15,6 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from schemas import TABLES
 
 GENERATED = "_generated"
 SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -46,10 +45,8 @@ def load(name: str) -> pd.DataFrame:
 
 
 def load_all() -> dict[str, pd.DataFrame]:
-    from pipeline.marts import MARTS
-
-    return {name: load(name)
-            for name in [*TABLES, *(m.name for m in MARTS), "ofac_sdn", "ofac_crosscheck"]}
+    """Every processed table and mart, by name (no Dagster or Pandera import: kernels start fast)."""
+    return {path.stem: pd.read_parquet(path) for path in sorted(processed_dir().glob("*.parquet"))}
 
 
 def ids(cells) -> list[str]:

@@ -10,7 +10,8 @@ import pwd
 import shutil
 import socket
 import subprocess
-import time
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -35,10 +36,12 @@ def _postgres_user():
         return None
 
 
-def _as_postgres(args, **kwargs):
-    user = _postgres_user()
-    prefix = ["runuser", "-u", "postgres", "--"] if user else []
-    return subprocess.run(prefix + args, check=True, capture_output=True, text=True, **kwargs)
+def _as_postgres(args):
+    prefix = ["runuser", "-u", "postgres", "--"] if _postgres_user() else []
+    proc = subprocess.run(prefix + args, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed: {proc.stdout}{proc.stderr}")
+    return proc
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +52,8 @@ def postgres(tmp_path_factory):
     if os.geteuid() == 0 and _postgres_user() is None:
         pytest.skip("running as root without a 'postgres' user: PostgreSQL refuses to run as root")
     bin_dir = BINARIES[-1]
-    base = tmp_path_factory.mktemp("postgres")
+    # Not under pytest's own tmp folder: the postgres user must be able to reach it.
+    base = Path(tempfile.mkdtemp(prefix="dprk-postgres-"))
     data = base / "data"
     user = _postgres_user()
     if user:
@@ -57,10 +61,11 @@ def postgres(tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    _as_postgres([f"{bin_dir}/initdb", "-D", str(data), "-U", "dagster", "--auth=trust", "-E", "UTF8"])
-    _as_postgres([f"{bin_dir}/pg_ctl", "-D", str(data), "-l", str(base / "server.log"), "-w",
-                  "-o", f"-h 127.0.0.1 -p {port} -k {base}", "start"])
     try:
+        _as_postgres([f"{bin_dir}/initdb", "-D", str(data), "-U", "dagster", "--auth=trust",
+                      "-E", "UTF8"])
+        _as_postgres([f"{bin_dir}/pg_ctl", "-D", str(data), "-l", str(base / "server.log"), "-w",
+                      "-o", f"-h 127.0.0.1 -p {port} -k {base}", "start"])
         _as_postgres([f"{bin_dir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "dagster", "dagster"])
         yield {"DAGSTER_PG_HOST": "127.0.0.1", "DAGSTER_PG_PORT": str(port),
                "DAGSTER_PG_USER": "dagster", "DAGSTER_PG_PASSWORD": "unused-with-trust-auth",

@@ -7,6 +7,7 @@ Quarto and writes the same two outputs: a self-contained HTML file and a PDF (vi
 import os
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,14 +66,25 @@ def render(qmd: Path, out_dir: Path, env: dict | None = None) -> Rendered:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir, prefix=".render-") as tmp:
         tmp = Path(tmp)
-        started = time.perf_counter()
-        html = typeset.to_html(assemble(doc, run, "html"), meta, _format_options(meta, "html"), folder)
-        (tmp / f"{qmd.stem}.html").write_text(html, encoding="utf-8")
-        timings["typeset_html"] = time.perf_counter() - started
-        started = time.perf_counter()
-        markdown = assemble(doc, run, "typst", figure_dir=tmp / "figures")
-        typeset.to_pdf(markdown, meta, _format_options(meta, "typst"), folder, tmp / f"{qmd.stem}.pdf")
-        timings["typeset_pdf"] = time.perf_counter() - started
+
+        def html():
+            started = time.perf_counter()
+            text = typeset.to_html(assemble(doc, run, "html"), meta,
+                                   _format_options(meta, "html"), folder)
+            (tmp / f"{qmd.stem}.html").write_text(text, encoding="utf-8")
+            timings["typeset_html"] = time.perf_counter() - started
+
+        def pdf():
+            started = time.perf_counter()
+            markdown = assemble(doc, run, "typst", figure_dir=tmp / "figures")
+            typeset.to_pdf(markdown, meta, _format_options(meta, "typst"), folder,
+                           tmp / f"{qmd.stem}.pdf")
+            timings["typeset_pdf"] = time.perf_counter() - started
+
+        # Both typesetters spend most of their time in pandoc and typst, outside Python.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for future in [pool.submit(html), pool.submit(pdf)]:
+                future.result()
         outputs = {}
         for suffix in ("html", "pdf"):
             target = out_dir / f"{qmd.stem}.{suffix}"
