@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import render_times, validation
+from bench import ofac_import, render_times, validation
 from tests.project_copy import make_project_copy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,6 +105,10 @@ def main() -> int:
         "## Validation throughput (synthetic shipments, labelled synthetic, never mixed with the real data)",
         "",
         validation.markdown(),
+        "",
+        "## OFAC SDN import",
+        "",
+        ofac_import.markdown(),
         "",
         "## Report rendering (offline renderer)",
         "",

@@ -169,14 +169,15 @@ def _window_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
 def crosscheck(targets: pd.DataFrame, entry_history: pd.DataFrame,
                snapshots: list[pd.Timestamp]) -> pd.DataFrame:
     """For every curated target: whether and since when it is on the SDN list, and mismatches."""
+    candidates = _candidates(entry_history)
     by_name = {}
-    for row in entry_history.itertuples():
-        by_name.setdefault(normalise(row.name), row)
+    for row, normalised, _, _ in candidates:
+        by_name.setdefault(normalised, row)
     rows = []
     for target in targets.itertuples():
         entry, how = by_name.get(normalise(target.name)), "name"
         if entry is None:
-            entry, how = _closest(target.name, target.kind, entry_history), "similar name"
+            entry, how = _closest(target.name, target.kind, candidates), "similar name"
             if entry is not None and target.kind == "individual":
                 how = "name (surname first)"
         mismatches = []
@@ -229,20 +230,29 @@ def _core(name: str) -> str:
     return " ".join(t for t in normalise(name).split() if t not in LEGAL_FORMS)
 
 
-def _closest(name: str, kind: str, entry_history: pd.DataFrame, threshold: float = 0.92):
+def _candidates(entry_history: pd.DataFrame) -> list[tuple]:
+    """Each entry with its name normalised three ways, computed once per cross-check."""
+    return [(row, normalise(row.name), _core(row.name), sorted(normalise(row.name).split()))
+            for row in entry_history.itertuples()]
+
+
+def _closest(name: str, kind: str, candidates: list[tuple], threshold: float = 0.92):
     """The entry whose name differs only in spelling: word order for people, legal form or
     a close spelling for vessels and entities. Different people are never matched."""
-    wanted = normalise(name)
+    wanted, wanted_core, wanted_tokens = normalise(name), _core(name), sorted(normalise(name).split())
     best, best_score = None, threshold
-    for row in entry_history.itertuples():
-        candidate = normalise(row.name)
+    matcher = SequenceMatcher(None, "", wanted)  # caches the wanted side across candidates
+    for row, candidate, core, tokens in candidates:
         if kind == "individual":
-            if sorted(wanted.split()) == sorted(candidate.split()):
+            if wanted_tokens == tokens:
                 return row  # OFAC writes 'SURNAME, Given names'
             continue
-        if _core(name) and _core(name) == _core(row.name):
+        if wanted_core and wanted_core == core:
             return row
-        score = SequenceMatcher(None, wanted, candidate).ratio()
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+            continue
+        score = matcher.ratio()
         if score >= best_score:
             best, best_score = row, score
     return best

@@ -134,7 +134,7 @@ def test_killed_builds_leave_old_or_new_outputs_and_recover(project, tmp_path):
            "DPRK_PROJECT_ROOT": str(project.root)}
     # Each kill starts from the last good state with the same edit: the outputs the build
     # is writing at that moment must be old or new, never partial.
-    for point in ["statements.parquet", "dprk_russia.duckdb", "failures.json", "report.html", 3.0]:
+    for point in ["statements.parquet", "dprk_russia.duckdb", "report.html", 3.0]:
         shutil.rmtree(project.root)
         shutil.copytree(pristine, project.root)
         edit(project)

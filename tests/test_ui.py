@@ -87,7 +87,7 @@ ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED,
           dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
 
 
-def wait_idle(instance, quiet_seconds: int = 12, timeout: float = 240) -> None:
+def wait_idle(instance, quiet_seconds: int = 8, timeout: float = 240) -> None:
     """Wait until no run has been queued or running for a while (sensors tick every 5 s)."""
     deadline, quiet_since = time.monotonic() + timeout, None
     while time.monotonic() < deadline:
