@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 report: $(STAMP)
-	$(BIN)/python -m pipeline.build
+	$(BIN)/python -m pipeline
 
 test: $(STAMP) chromium postgresql
 	$(BIN)/python -m pytest

@@ -14,6 +14,7 @@ from dagster._core.definitions.data_version import CachingStaleStatusResolver, S
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 from dagster._time import get_current_datetime
 
+from pipeline import fingerprint
 from pipeline.definitions import build_defs
 from pipeline.failure_report import load_parts, summary_lines
 from pipeline.instance import project_instance
@@ -101,6 +102,7 @@ def with_downstream(defs: dg.Definitions, planned: dict) -> dict:
 def build(project: Project, echo=print) -> BuildResult:
     """Run what is missing or stale together with its downstream, in one run; then look
     again and repeat until nothing is stale (normally the second look finds nothing)."""
+    fingerprint.forget(project.root)  # until this build ends with nothing stale
     instance = project_instance(project)
     for leftover in remove_leftovers(project.processed_dir, project.report_output_dir,
                                      project.reports_dir / GENERATED):
@@ -111,8 +113,10 @@ def build(project: Project, echo=print) -> BuildResult:
         echo(f"observed {_name(event.asset_key)}: new version {event.tags['dagster/data_version'][:12]}")
     result = BuildResult()
     job = defs.resolve_implicit_global_asset_job_def()
+    current = {}
     for _ in range(MAX_ROUNDS):
-        stale = {k: v for k, v in plan(defs, instance).items() if k not in result.planned}
+        current = plan(defs, instance)
+        stale = {k: v for k, v in current.items() if k not in result.planned}
         planned = with_downstream(defs, stale) if stale else {}
         if not planned:
             break
@@ -131,6 +135,8 @@ def build(project: Project, echo=print) -> BuildResult:
                 if event.is_step_failure:
                     echo(f"step {event.step_key} failed: {event.step_failure_data.error.message.strip()}")
             break
+    if result.success and not current and not project.processed and not project.report_output:
+        fingerprint.record(project.root)
     if not result.planned:
         echo("Everything is up to date: nothing to materialize.")
         return result

@@ -6,6 +6,7 @@ each starts by settling the copy, so it only asserts what its own change rebuilt
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -196,3 +197,19 @@ def test_an_added_sdn_snapshot_rebuilds_only_the_ofac_chain(project):
     if REAL:
         names = {tr.find("td").get_text() for tr in table.select("tbody tr")}
         assert {"ANGARA", "LADY R", "MAIA-1", "MARIA"} <= names
+
+
+def test_make_report_answers_up_to_date_without_dagster_and_notices_any_change(project):
+    settle(project)
+    env = {**os.environ, "DPRK_PROJECT_ROOT": str(project.root),
+           "DAGSTER_HOME": str(project.root / ".dagster_home")}
+    fast = subprocess.run([sys.executable, "-X", "importtime", "-m", "pipeline"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert fast.returncode == 0
+    assert "Everything is up to date: nothing to materialize." in fast.stdout
+    assert "dagster" not in fast.stderr  # the import log: Dagster was never loaded
+    edit_first_row(project, "statements", "summary", "Revised once more for the fast path test.")
+    slow = subprocess.run([sys.executable, "-m", "pipeline"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert slow.returncode == 0, slow.stdout + slow.stderr
+    assert "building validated/statements" in slow.stdout

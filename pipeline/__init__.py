@@ -1,0 +1,1 @@
+"""The Dagster project: raw tables to validated, processed and analysis tables and the report."""
