@@ -45,14 +45,14 @@ def build_times() -> dict:
     cold, baseline, noop, one_table, noop_counts, one_counts = [], [], [], [], [], []
     for _ in range(RUNS):
         root = fresh_copy()
-        seconds, _ = _run(["-m", "pipeline.build"], root)
+        seconds, _ = _run(["-m", "pipeline"], root)
         cold.append(seconds)
-        seconds, out = _run(["-m", "pipeline.build"], root)
+        seconds, out = _run(["-m", "pipeline"], root)
         noop.append(seconds)
         noop_counts.append(materialized(out))
         path = root / "raw" / "statements.csv"
         path.write_text(path.read_text().replace("Nebenzia said", "Nebenzia stated", 1))
-        seconds, out = _run(["-m", "pipeline.build"], root)
+        seconds, out = _run(["-m", "pipeline"], root)
         one_table.append(seconds)
         one_counts.append(materialized(out))
         shutil.rmtree(root)
@@ -95,7 +95,7 @@ def main() -> int:
         "# Benchmark results",
         "",
         f"Written by `make bench` on {started}; {RUNS} runs per measurement, medians. "
-        f"Machine: {os.cpu_count()} cores. Each build is a fresh `python -m pipeline.build` "
+        f"Machine: {os.cpu_count()} cores. Each build is a fresh `python -m pipeline` "
         "process, the command behind `make report`.",
         "",
         "## Builds",
