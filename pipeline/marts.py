@@ -10,14 +10,13 @@ from dataclasses import dataclass
 import dagster as dg
 import pandas as pd
 
-from pipeline import publish
 from pipeline.automation import DOWNSTREAM_CONDITION
-from pipeline.metadata import frame_metadata
+from pipeline.metadata import published
 from pipeline.project import Project
 from pipeline.tables import processed_key
-from pipeline.versions import code_version, file_version
+from pipeline.versions import code_version
 
-MARTS_CODE = code_version("pipeline/marts.py", "pipeline/publish.py")
+MARTS_CODE = code_version("pipeline/marts.py", "pipeline/publish.py", "pipeline/metadata.py")
 
 # Headline measures: the report's key figures, each shown as a range across claimants.
 HEADLINES = [
@@ -178,12 +177,8 @@ def build_mart_asset(project: Project, mart: Mart):
         automation_condition=DOWNSTREAM_CONDITION,
     )
     def mart_asset(context: dg.AssetExecutionContext):
-        frame = mart.compute(*(read_processed(project, t) for t in mart.reads))
-        paths = publish.write_table(project.processed_dir, mart.name, frame)
-        return dg.MaterializeResult(
-            data_version=dg.DataVersion(file_version(paths[1])),
-            metadata={"paths": [project.shown(p) for p in paths], **frame_metadata(frame)},
-        )
+        return published(project, mart.name,
+                         mart.compute(*(read_processed(project, t) for t in mart.reads)))
 
     return mart_asset
 

@@ -3,6 +3,8 @@
 import dagster as dg
 import pandas as pd
 
+from pipeline import publish
+from pipeline.versions import file_version
 from schemas.codebook import logical_type
 
 
@@ -40,3 +42,13 @@ def failure_markdown(failures) -> dg.MetadataValue:
         return dg.MetadataValue.md("No failures.")
     frame = pd.DataFrame([f.as_dict() if hasattr(f, "as_dict") else f for f in failures])
     return dg.MetadataValue.md(markdown_table(frame, 200))
+
+
+def published(project, name: str, frame: pd.DataFrame, model=None, **extra) -> dg.MaterializeResult:
+    """Write a table to processed/ (Parquet + CSV) and describe it to Dagster; its data
+    version is the hash of the CSV, so identical content means an unchanged version."""
+    paths = publish.write_table(project.processed_dir, name, frame)
+    return dg.MaterializeResult(
+        data_version=dg.DataVersion(file_version(paths[1])),
+        metadata={"paths": [project.shown(p) for p in paths], **frame_metadata(frame, model), **extra},
+    )

@@ -5,16 +5,16 @@ the curated tables. With no snapshot, every asset still builds and says so."""
 import dagster as dg
 import pandas as pd
 
-from pipeline import publish, sdn
+from pipeline import sdn
 from pipeline.automation import DOWNSTREAM_CONDITION
 from pipeline.failure_report import record_failures
 from pipeline.marts import read_processed
-from pipeline.metadata import frame_metadata
+from pipeline.metadata import frame_metadata, published
 from pipeline.project import Project
 from pipeline.sources import OFAC_RAW_KEY
 from pipeline.tables import processed_key
 from pipeline.validation import Failure, validate_frame
-from pipeline.versions import code_version, file_version
+from pipeline.versions import code_version
 from schemas import Table
 from schemas.sdn import SdnEntries
 
@@ -89,10 +89,7 @@ def build_ofac_assets(project: Project) -> list:
         automation_condition=DOWNSTREAM_CONDITION)
     def ofac_history(context: dg.AssetExecutionContext, loaded):
         entries, dates = loaded
-        frame = sdn.history(entries, dates)
-        paths = publish.write_table(project.processed_dir, "ofac_sdn", frame)
-        return dg.MaterializeResult(data_version=dg.DataVersion(file_version(paths[1])),
-                                    metadata={"snapshots": len(dates), **frame_metadata(frame)})
+        return published(project, "ofac_sdn", sdn.history(entries, dates), snapshots=len(dates))
 
     @dg.asset(
         key=OFAC_CROSSCHECK_KEY,
@@ -108,10 +105,7 @@ def build_ofac_assets(project: Project) -> list:
         targets = sdn.curated_targets(read_processed(project, "shipments"),
                                       read_processed(project, "sanctions"))
         frame = sdn.crosscheck(targets, history, dates)
-        paths = publish.write_table(project.processed_dir, "ofac_crosscheck", frame)
-        return dg.MaterializeResult(
-            data_version=dg.DataVersion(file_version(paths[1])),
-            metadata={"snapshots": len(dates), "listed": int(frame["on_sdn"].sum()),
-                      **frame_metadata(frame)})
+        return published(project, "ofac_crosscheck", frame, snapshots=len(dates),
+                         listed=int(frame["on_sdn"].sum()))
 
     return [observe_ofac, ofac_sdn, ofac_history, ofac_crosscheck]

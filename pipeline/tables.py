@@ -8,10 +8,10 @@ from typing import NamedTuple
 import dagster as dg
 import pandas as pd
 
-from pipeline import checks, publish
+from pipeline import checks
 from pipeline.automation import DOWNSTREAM_CONDITION
 from pipeline.failure_report import record_failures
-from pipeline.metadata import frame_metadata
+from pipeline.metadata import frame_metadata, published
 from pipeline.project import Project
 from pipeline.sources import raw_key
 from pipeline.validation import Failure, load_table
@@ -19,7 +19,7 @@ from pipeline.versions import code_version, file_version
 from schemas import TABLES, Table
 
 VALIDATE_CODE = code_version("schemas", "pipeline/validation.py", "pipeline/checks.py")
-PUBLISH_CODE = code_version("pipeline/publish.py", "pipeline/tables.py")
+PUBLISH_CODE = code_version("pipeline/publish.py", "pipeline/tables.py", "pipeline/metadata.py")
 
 
 class ValidatedTable(NamedTuple):
@@ -81,12 +81,7 @@ def build_processed_asset(project: Project, table: Table):
         if validated.frame is None or validated.failures:
             # Defence in depth: blocking checks already hold this step back.
             raise dg.Failure(f"{table.name} did not validate; processed/ left unchanged")
-        frame = validated.frame.reset_index(drop=True)
-        paths = publish.write_table(project.processed_dir, table.name, frame)
-        return dg.MaterializeResult(
-            data_version=dg.DataVersion(file_version(paths[1])),
-            metadata={"paths": [project.shown(p) for p in paths], **frame_metadata(frame, table.model)},
-        )
+        return published(project, table.name, validated.frame.reset_index(drop=True), table.model)
 
     return processed
 

@@ -6,7 +6,6 @@ the check by this name.
 
 import re
 
-import numpy as np
 import pandas as pd
 import pandera.extensions as extensions
 import pyarrow as pa
