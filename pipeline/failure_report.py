@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import publish
-from pipeline.validation import Failure
+from pipeline.validation import Failure, describe
 
 COLUMNS = ["table", "file", "line", "column", "check", "value", "message"]
 
@@ -60,12 +60,7 @@ def render_html(rows: list[dict]) -> str:
 
 
 def summary_lines(rows: list[dict], limit: int = 40) -> list[str]:
-    lines = []
-    for r in rows[:limit]:
-        where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
-        column = f" column {r['column']}" if r["column"] else ""
-        value = f" value {r['value']!r}" if r["value"] not in ("", None) else ""
-        lines.append(f"  {where}{column}: {r['check']}{value}: {r['message']}")
+    lines = [f"  {describe(r)}" for r in rows[:limit]]
     if len(rows) > limit:
         lines.append(f"  ... and {len(rows) - limit} more (see processed/validation/failures.csv)")
     return lines

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from schemas.checks import FORMULA_START
+
 TEMP_PREFIXES = (".render-",)
 # Crash tests set this to an output's file name: the process then kills itself with SIGKILL
 # after writing the new version but before renaming it into place, the worst moment.

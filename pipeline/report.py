@@ -63,9 +63,10 @@ def render_report(project: Project) -> dict:
     env = {"DPRK_PROJECT_ROOT": str(project.root), "PYTHONPATH": path,
            "DPRK_PROCESSED_DIR": str(project.processed_dir)}
     if quarto_available():
-        subprocess.run(["quarto", "render", REPORT_QMD], cwd=project.reports_dir, check=True,
+        subprocess.run(["quarto", "render", REPORT_QMD, "--output-dir",
+                        str(project.report_output_dir)], cwd=project.reports_dir, check=True,
                        env={**os.environ, **env})
-        outputs = {s: project.reports_dir / "_output" / f"report.{s}" for s in ("html", "pdf")}
+        outputs = {s: project.report_output_dir / f"report.{s}" for s in ("html", "pdf")}
         return {"renderer": "quarto", "outputs": outputs, "timings": {}}
     result = render.render(qmd, project.report_output_dir, env=env)
     return {"renderer": "offline", "outputs": result.outputs, "timings": result.timings}

@@ -23,7 +23,6 @@ KEPT_PROGRAMMES = re.compile(r"^(DPRK|RUSSIA-EO14024)")
 IMO = re.compile(r"Vessel Registration Identification IMO (\d{7})\b")
 MMSI = re.compile(r"\bMMSI (\d{9})\b")
 LINKED = re.compile(r"Linked To: ([^;]+)")
-AKA = re.compile(r"a\.k\.a\. '([^']+)'")
 DPRK_WORDS = re.compile(r"Korea, North|North Korea|DPRK|Democratic People's Republic of Korea", re.I)
 EMPTY = "-0-"
 
@@ -59,13 +58,16 @@ def _clean(value: str) -> str | None:
 def read_rows(path: Path) -> list[list[str]]:
     data = path.read_bytes().rstrip(b"\x1a").rstrip(b"\r\n")
     text = data.decode("latin-1")  # a superset of ASCII: never fails, never guesses
-    rows = []
-    for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-        if not row:
-            continue
-        if len(row) != len(COLUMNS):
-            raise SdnFormatError(f"{path.name}:{number}: {len(row)} fields, expected {len(COLUMNS)}")
-        rows.append(row)
+    rows, reader = [], csv.reader(io.StringIO(text, newline=""))
+    try:
+        for row in reader:
+            if row and len(row) != len(COLUMNS):
+                raise SdnFormatError(f"{path.name}:{reader.line_num}: {len(row)} fields, "
+                                     f"expected {len(COLUMNS)}")
+            if row:
+                rows.append(row)
+    except csv.Error as err:  # a NUL byte, or quotes that never close
+        raise SdnFormatError(f"{path.name}:{reader.line_num}: {err}") from err
     return rows
 
 
@@ -117,10 +119,6 @@ ENTRY_COLUMNS = ["snapshot", "ent_num", "name", "sdn_type", "programs", "vessel_
 
 def normalise(name: str) -> str:
     return re.sub(r"[^A-Z0-9]+", " ", str(name).upper()).strip()
-
-
-def aliases(remarks) -> list[str]:
-    return AKA.findall(remarks) if isinstance(remarks, str) else []
 
 
 def history(entries: pd.DataFrame, snapshots: list[pd.Timestamp]) -> pd.DataFrame:

@@ -26,6 +26,14 @@ INTEGER = re.compile(r"-?\d+")
 BOOLEANS = {"true": True, "false": False}
 
 
+def describe(failure: dict) -> str:
+    """One line for a reviewer: file:line column C: check value 'v': message."""
+    where = f"{failure['file']}:{failure['line']}" if failure["line"] else failure["file"]
+    column = f" column {failure['column']}" if failure["column"] else ""
+    value = f" value {failure['value']!r}" if failure["value"] not in ("", None) else ""
+    return f"{where}{column}: {failure['check']}{value}: {failure['message']}"
+
+
 @dataclass(frozen=True)
 class Failure:
     table: str
@@ -36,24 +44,11 @@ class Failure:
     value: str
     message: str
 
-    def location(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
-
     def describe(self) -> str:
-        column = f" column {self.column}" if self.column else ""
-        value = f" value {self.value!r}" if self.value != "" else ""
-        return f"{self.location()}{column}: {self.check}:{value} {self.message}".replace(":  ", ": ")
+        return describe(self.as_dict())
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-class TableInvalid(Exception):
-    """Raised when a table fails; carries every failure found."""
-
-    def __init__(self, failures: list[Failure]):
-        self.failures = failures
-        super().__init__("\n".join(f.describe() for f in failures[:50]))
 
 
 def _failure(table: Table, file: str, line, column, check, value="") -> Failure:
@@ -236,10 +231,12 @@ def validate_frame(table: Table, frame: pd.DataFrame, shown: str) -> list[Failur
 def _without_repeats(failures: list[Failure]) -> list[Failure]:
     """A value the reader could not parse also fails the schema as null: report it once."""
     unparsed = {(f.line, f.column) for f in failures if f.check in ("iso_date", "integer", "boolean")}
+    unparsed_columns = {column for _, column in unparsed}
     return [
         f for f in failures
-        if not (f.check in ("not_nullable",) and (f.line, f.column) in unparsed)
-        and not (f.check.startswith("dtype(") and any(c == f.column for _, c in unparsed))
+        if not (f.check == "not_nullable" and (f.line, f.column) in unparsed)
+        # an unparsed boolean leaves the column as objects, which fails the dtype check too
+        and not (f.check.startswith("dtype(") and f.column in unparsed_columns)
     ]
 
 

@@ -18,7 +18,10 @@ ISO_LANGUAGE_CODES = frozenset(
 )
 SOURCE_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"'`]*)?")
-MARKUP = re.compile(r"<\s*[A-Za-z/!?]|javascript:")
+# What a spreadsheet would run as a formula; raw text may not start with it, and CSV
+# exports (pipeline/publish.py) neutralise it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+HTML_TAG = r"<\s*[A-Za-z/!?]"
 
 
 def imo_is_valid(imo: str) -> bool:
@@ -123,14 +126,15 @@ def id_list(series: pd.Series, *, pattern: str) -> pd.Series:
 @extensions.register_check_method(statistics=["flag"])
 def no_formula(series: pd.Series, *, flag: bool) -> pd.Series:
     """Text must not start like a spreadsheet formula (CSV injection)."""
-    return _ok(series, pc.invert(_search(series, r"^[=+\-@\t\r]")))
+    starts = "".join(re.escape(c) for c in FORMULA_START)
+    return _ok(series, pc.invert(_search(series, f"^[{starts}]")))
 
 
 @extensions.register_check_method(statistics=["flag"])
 def no_markup(series: pd.Series, *, flag: bool) -> pd.Series:
     """Text must not carry HTML tags or javascript: URLs."""
     return _ok(series, _per_value(series, lambda a: pc.invert(pc.or_(
-        pc.match_substring_regex(a, r"<\s*[A-Za-z/!?]"),
+        pc.match_substring_regex(a, HTML_TAG),
         pc.match_substring(a, "javascript:", ignore_case=True)))))
 
 

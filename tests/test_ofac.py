@@ -156,3 +156,10 @@ def test_fetch_offline_gives_a_clear_error_and_writes_nothing(tmp_path):
     with pytest.raises(FetchError, match="could not download .* are you offline"):
         fetch(Project(tmp_path), url=f"http://127.0.0.1:{port}/sdn.csv", timeout=3)
     assert not (tmp_path / "raw" / "ofac").exists()
+
+
+def test_malformed_snapshot_names_file_and_line(tmp_path):
+    bad = tmp_path / "sdn-2024-01-01.csv"
+    bad.write_bytes(b'1,"A",-0- ,"DPRK",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n2,"B\x00",-0- \r\n')
+    with pytest.raises(sdn.SdnFormatError, match=r"sdn-2024-01-01.csv:2"):
+        sdn.parse_snapshot(bad)
