@@ -1,161 +1,176 @@
-"""The one-shot builder behind `make report`: observe, pick what is missing or stale, run.
+"""The builder behind `make report`: observe the source files, then build what the rebuild
+rule requests, in waves, until it requests nothing.
 
-It prints what it builds and why; when nothing changed it says so and materializes
-nothing. It exits non-zero, with file:line, column and check for each failure, when
-validation fails; the last good outputs stay as they were.
+It asks Dagster what to build with `evaluate_automation_conditions`, the same evaluation
+the automation sensor runs, and prints why each asset is built from the same rule
+(pipeline/rebuild.py). A validation failure is shown as a summary, then one line per
+failure; the failing tables and everything downstream of them keep their last good
+outputs, and the build exits 1.
 """
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import dagster as dg
-from dagster._core.asset_graph_view.asset_graph_view import AssetGraphView, TemporalContext
-from dagster._core.definitions.data_version import CachingStaleStatusResolver, StaleStatus
-from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
-from dagster._time import get_current_datetime
 
-from pipeline import fingerprint
 from pipeline.definitions import build_defs
-from pipeline.failure_report import load_parts, summary_lines
-from pipeline.instance import project_instance
+from pipeline.defs.sources import changed_observations
+from pipeline.instance import build_lock, open_instance
+from pipeline.io.failure_report import load_failures
+from pipeline.io.writer import remove_leftovers
 from pipeline.project import Project
-from pipeline.publish import remove_leftovers
-from pipeline.report_kit import GENERATED
-from pipeline.sources import changed_observations
+from pipeline.rebuild import plan
+from pipeline.reporting.kit import GENERATED
+from pipeline.validation import Failure, printable
+
+SILENT = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+MAX_WAVES = 12
 
 
 @dataclass
 class BuildResult:
-    planned: dict[dg.AssetKey, str] = field(default_factory=dict)
-    materialized: list[dg.AssetKey] = field(default_factory=list)
-    failed_checks: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+    materialized: list[str] = field(default_factory=list)
+    held: dict[str, str] = field(default_factory=dict)
     failures: list[dict] = field(default_factory=list)
-    success: bool = True
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        return not self.held and not self.errors
 
 
 def _name(key: dg.AssetKey) -> str:
     return key.to_user_string()
 
 
-def _cause_text(key: dg.AssetKey, cause) -> str:
-    subject = "" if cause.asset_key == key else f"{_name(cause.asset_key)} "
-    dependency = f" {_name(cause.dependency.asset_key)}" if cause.dependency else ""
-    return f"{subject}{cause.reason}{dependency}"
-
-
-def failed_blocking_checks(defs: dg.Definitions, instance: dg.DagsterInstance) -> dict:
-    """Assets whose latest blocking check failed: they must run again with their checks."""
-    graph = defs.resolve_asset_graph()
-    held = {}
-    for check_key in graph.asset_check_keys:
-        spec = graph.get_check_spec(check_key)
-        if not spec.blocking:
-            continue
-        record = instance.get_latest_asset_check_evaluation_record(check_key)
-        evaluation = record.event.asset_check_evaluation if record and record.event else None
-        if record and (record.status == AssetCheckExecutionRecordStatus.FAILED
-                       or (evaluation is not None and not evaluation.passed)):
-            held[check_key.asset_key] = f"its blocking check '{check_key.name}' failed last time"
-    return held
-
-
-def plan(defs: dg.Definitions, instance: dg.DagsterInstance) -> dict[dg.AssetKey, str]:
-    graph = defs.resolve_asset_graph()
-    view = AssetGraphView(
-        temporal_context=TemporalContext(effective_dt=get_current_datetime(), last_event_id=None),
-        instance=instance,
-        asset_graph=graph,
+def failure_lines(failures: list[dict], limit: int = 50) -> list[str]:
+    """The summary first, then one line per failure (as `make validate` prints them)."""
+    records = [Failure(**f) for f in failures]
+    tables = len({f.table for f in records})
+    by_check: dict[str, int] = {}
+    for f in records:
+        by_check[f.check_title] = by_check.get(f.check_title, 0) + 1
+    checks = ", ".join(
+        f"{n} {title}" for title, n in sorted(by_check.items(), key=lambda item: -item[1])
     )
-    resolver = CachingStaleStatusResolver(instance, graph, view)
-    reasons = {}
-    for key in graph.toposorted_asset_keys:
-        if not graph.get(key).is_materializable:
-            continue
-        status = resolver.get_status(key)
-        if status == StaleStatus.MISSING:
-            reasons[key] = "never built"
-        elif status == StaleStatus.STALE:
-            causes = resolver.get_stale_root_causes(key) or resolver.get_stale_causes(key)
-            reasons[key] = "; ".join(sorted({_cause_text(key, c) for c in causes})) or "stale"
-    for key, why in failed_blocking_checks(defs, instance).items():
-        reasons.setdefault(key, why)
-    return {k: reasons[k] for k in graph.toposorted_asset_keys if k in reasons}
+    lines = [
+        f"Validation failed: {len(records)} failure{'s' * (len(records) != 1)} in "
+        f"{tables} table{'s' * (tables != 1)}: {checks}"
+    ]
+    lines += [f"  {f.describe()}" for f in records[:limit]]
+    if len(records) > limit:
+        lines.append(f"  ... and {len(records) - limit} more")
+    return lines
 
 
-QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
-MAX_ROUNDS = 10
+def _selection(graph, keys: list[dg.AssetKey]) -> list[dg.AssetKey]:
+    """The requested assets plus the others their multi-assets must build with them."""
+    selected = dg.AssetSelection.assets(*keys).required_multi_asset_neighbors().resolve(graph)
+    return [k for k in graph.toposorted_asset_keys if k in selected]
 
 
-def with_downstream(defs: dg.Definitions, planned: dict) -> dict:
-    """Add everything downstream of the planned assets, so one run does the whole rebuild."""
-    graph = defs.resolve_asset_graph()
-    out = dict(planned)
-    for key in graph.toposorted_asset_keys:
-        if key in out or not graph.get(key).is_materializable:
-            continue
-        upstream = [p for p in graph.get(key).parent_keys if p in out]
-        if upstream:
-            out[key] = f"{_name(upstream[0])} is being rebuilt"
-    return out
+def _run(job, instance, selection, result: BuildResult) -> None:
+    run = job.execute_in_process(
+        instance=instance, asset_selection=selection, raise_on_error=False, run_config=SILENT
+    )
+    result.materialized += [_name(e.asset_key) for e in run.get_asset_materialization_events()]
+    for event in run.all_events:
+        if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
+            message = event.step_failure_data.error.message.strip().splitlines()[-1]
+            result.errors.append(f"step {event.step_key} failed: {printable(message)}")
 
 
-def build(project: Project, echo=print) -> BuildResult:
-    """Run what is missing or stale together with its downstream, in one run; then look
-    again and repeat until nothing is stale (normally the second look finds nothing)."""
-    fingerprint.forget(project.root)  # until this build ends with nothing stale
-    instance = project_instance(project)
-    for leftover in remove_leftovers(project.processed_dir, project.report_output_dir,
-                                     project.reports_dir / GENERATED):
-        echo(f"removed {project.shown(leftover)} left by an interrupted build")
-    defs = build_defs(project)
-    for event in changed_observations(instance, project):
-        instance.report_runless_asset_event(event)
-        echo(f"observed {_name(event.asset_key)}: new version {event.tags['dagster/data_version'][:12]}")
+def build(
+    project: Project, echo: Callable[[str], None] = print, force: bool = False
+) -> BuildResult:
     result = BuildResult()
-    job = defs.resolve_implicit_global_asset_job_def()
-    current = {}
-    for _ in range(MAX_ROUNDS):
-        current = plan(defs, instance)
-        stale = {k: v for k, v in current.items() if k not in result.planned}
-        planned = with_downstream(defs, stale) if stale else {}
-        if not planned:
-            break
-        for key, why in planned.items():
-            echo(f"building {_name(key)}: {why}")
-        result.planned.update(planned)
-        run = job.execute_in_process(instance=instance, asset_selection=list(planned),
-                                     raise_on_error=False, run_config=QUIET)
-        result.materialized += [e.asset_key for e in run.get_asset_materialization_events()]
-        for evaluation in run.get_asset_check_evaluations():
-            if not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.ERROR:
-                result.failed_checks.append(f"{_name(evaluation.asset_key)}:{evaluation.check_name}")
-        if not run.success or result.failed_checks:
-            result.success = False
-            for event in run.all_events:
-                if event.is_step_failure:
-                    echo(f"step {event.step_key} failed: {event.step_failure_data.error.message.strip()}")
-            break
-    if result.success and not current and not project.processed and not project.report_output:
-        fingerprint.record(project.root)
-    if not result.planned:
-        echo("Everything is up to date: nothing to materialize.")
-        return result
-    echo(f"Materialized {len(result.materialized)} asset(s).")
-    skipped = [k for k in result.planned if k not in result.materialized]
-    if skipped:
-        echo("Not built (held back by a failed check or step): " + ", ".join(map(_name, skipped)))
-    if result.failed_checks:
-        result.failures = load_parts(project.validation_dir)
-        echo(f"Validation failed ({', '.join(result.failed_checks)}); processed/ and the last "
-             "report were left unchanged.")
-        echo(f"{len(result.failures)} failure(s); details in processed/validation/:")
-        for line in summary_lines(result.failures):
-            echo(line)
+    with build_lock(project, echo):
+        instance = open_instance(project, echo)
+        for leftover in remove_leftovers(
+            project.processed_dir, project.report_output_dir, project.reports_dir / GENERATED
+        ):
+            echo(f"removed {project.shown(leftover)}, left by an interrupted build")
+        defs = build_defs(project)
+        graph = defs.resolve_asset_graph()
+        job = defs.resolve_implicit_global_asset_job_def()
+        for event in changed_observations(instance, project):
+            instance.report_runless_asset_event(event)
+        shown_failures = False
+
+        def show_failures() -> None:
+            nonlocal shown_failures
+            held = plan(instance, graph, project.shown).held
+            result.held = {_name(k): v for k, v in held.items()}
+            if result.held and not shown_failures:
+                result.failures = load_failures(project.validation_dir)
+                for line in failure_lines(result.failures):
+                    echo(line)
+                echo(
+                    "Details: processed/validation/index.html. The failing tables and what "
+                    "depends on them kept their last good outputs."
+                )
+                shown_failures = True
+
+        def run_wave(keys: list[dg.AssetKey], reasons: dict[dg.AssetKey, str], first: bool):
+            result.reasons |= {_name(k): reasons[k] for k in keys}
+            lines = [f"building {_name(key)}: {reasons[key]}" for key in keys]
+            if not first:
+                for line in lines:
+                    echo(line)
+            _run(job, instance, keys, result)
+            if first:  # the summary of a validation failure comes before anything else
+                show_failures()
+                for line in lines:
+                    echo(line)
+
+        if force:
+            everything = [k for k in graph.toposorted_asset_keys if graph.get(k).is_materializable]
+            run_wave(everything, dict.fromkeys(everything, "forced rebuild"), True)
+        for wave in range(MAX_WAVES):
+            if result.errors:
+                break
+            evaluation = dg.evaluate_automation_conditions(defs=defs, instance=instance)
+            requested = [
+                k
+                for k in graph.toposorted_asset_keys
+                if graph.get(k).is_materializable and evaluation.get_num_requested(k)
+            ]
+            if not requested:
+                break
+            why = plan(instance, graph, project.shown)
+            selection = _selection(graph, requested)
+            run_wave(selection, {k: why.why(k) for k in selection}, wave == 0 and not force)
+        show_failures()
+        for error in result.errors:
+            echo(error)
+        built = sorted(set(result.materialized))
+        if built:
+            echo(f"Built {len(built)} asset{'s' * (len(built) != 1)}: {', '.join(built)}.")
+        if result.held:
+            reasons = sorted(set(result.held.values()))
+            echo(f"Held back ({'; '.join(reasons)}): {', '.join(result.held)}.")
+        elif not built and not result.errors:
+            echo("Everything is up to date: nothing to materialize.")
     return result
 
 
-def main() -> int:
-    result = build(Project.from_env())
+def main(argv: list[str] | None = None) -> int:
+    from pipeline.project import argument_parser
+
+    parser = argument_parser(
+        "make report",
+        "Validate the raw tables and rebuild what changed: processed tables, DuckDB, the "
+        "Data Package and the report. An asset is rebuilt when it was never built, its code "
+        "changed, an input's content changed, or a file it published is missing or was "
+        "changed; otherwise nothing is done.",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="rebuild every asset (make report FORCE=1)"
+    )
+    args = parser.parse_args(argv if argv is not None else sys.argv[1:])
+    result = build(Project.from_env(args.root), force=args.force)
     return 0 if result.success else 1
 
 

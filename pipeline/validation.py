@@ -1,37 +1,50 @@
-"""Read a raw table strictly and validate it: pure functions, no Dagster.
+"""Validate the curated raw tables: every check, every failure, in one pass. No Dagster.
 
-The reader keeps every row's line number as the frame's index, types each value by the
-schema's declared dtype (never guessing), and reports every problem as a Failure rather
-than dropping or coercing anything.
+`validate_dataset` reads each raw file once, runs its Pandera model, then the cross-table
+rules over whatever could be parsed, and explains every failure to a reviewer: table,
+file:line, the row's id, column, the check's human name, the value, and what is allowed
+(the allowed values with a "did you mean", or the rule in plain words, with a link to the
+rule in the codebook). The Dagster assets, `make report` and `make validate` all call it.
 """
 
-import csv
-import io
-import os
-import re
-from dataclasses import asdict, dataclass
+import difflib
+import hashlib
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from schemas import TABLES, Table
-from schemas.integrity import check_integrity
-from schemas.messages import DATAFRAME_CHECK_COLUMNS, check_name, message_for
+from pipeline.io.reader import Problem, read_table
+from schemas import file_format, integrity  # noqa: F401  (register their rules)
+from schemas.catalog import RAW_TABLES, Table
+from schemas.checks import invisible_characters
+from schemas.rules import RULES, rule_for
 
-MAX_ROWS = 20_000
-MAX_FIELD_CHARS = 2_000_000
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-INTEGER = re.compile(r"-?\d+")
-BOOLEANS = {"true": True, "false": False}
+SHOWN_CHARACTERS = 200
+SHOWN_VALUES = 12
 
 
-def describe(failure: dict) -> str:
-    """One line for a reviewer: file:line column C: check value 'v': message."""
-    where = f"{failure['file']}:{failure['line']}" if failure["line"] else failure["file"]
-    column = f" column {failure['column']}" if failure["column"] else ""
-    value = f" value {failure['value']!r}" if failure["value"] not in ("", None) else ""
-    return f"{where}{column}: {failure['check']}{value}: {failure['message']}"
+def printable(text: str) -> str:
+    """Text safe for a terminal or a log line: every control, format or separator character
+    (which could erase, reorder or fake a line) is shown as an escape instead."""
+    if not invisible_characters(text):
+        return text
+    return "".join(
+        c
+        if not invisible_characters(c)
+        else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        for c in text
+    )
+
+
+def shown(value, limit: int = SHOWN_CHARACTERS) -> str:
+    if isinstance(value, pd.Timestamp) and not pd.isna(value):
+        value = value.date().isoformat()
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text):,} characters)"
 
 
 @dataclass(frozen=True)
@@ -39,232 +52,230 @@ class Failure:
     table: str
     file: str
     line: int | None
+    row_id: str | None
     column: str
     check: str
+    check_title: str
     value: str
-    message: str
-
-    def describe(self) -> str:
-        return describe(self.as_dict())
+    allowed: str
+    suggestion: str | None = None
+    rule_link: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
 
-
-def _failure(table: Table, file: str, line, column, check, value="") -> Failure:
-    return Failure(table.name, file, line, column, check_name(check), _shown(value),
-                   message_for(check))
-
-
-def _shown(value, limit: int = 200) -> str:
-    if isinstance(value, pd.Timestamp) and not pd.isna(value):
-        value = value.date().isoformat()
-    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    return text if len(text) <= limit else text[:limit] + f"... ({len(text)} characters)"
-
-
-def _position(data: bytes, offset: int, columns: list[str]) -> tuple[int, str]:
-    """Line number and column name of a byte offset (columns counted by commas)."""
-    line = data.count(b"\n", 0, offset) + 1
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    index = data.count(b",", line_start, offset)
-    column = columns[index] if line > 1 and index < len(columns) else ""
-    return line, column
+    def describe(self) -> str:
+        """One line for a reviewer's terminal, with every character made visible."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        row = f" [{self.row_id}]" if self.row_id else ""
+        column = f" {self.column}" if self.column else ""
+        value = f" {self.value!r}" if self.value != "" else ""
+        hint = f"; did you mean {self.suggestion!r}?" if self.suggestion else ""
+        return printable(
+            f"{where}{row}{column}: {self.check_title}{value}: {self.allowed.rstrip('.')}{hint}"
+        )
 
 
-def _decode(table: Table, shown: str, data: bytes):
-    """The file's text, or the first encoding-level failure with its line and column."""
-    def fail(offset, check, value):
-        line, column = _position(data, offset, table.columns)
-        return None, [_failure(table, shown, line, column, check, value)]
+@dataclass
+class Validation:
+    """The outcome of validating the curated tables."""
 
-    if not data.strip():
-        return None, [_failure(table, shown, 1, "", "not_empty", f"{len(data)} bytes")]
-    if data.startswith(b"\xef\xbb\xbf"):
-        return fail(0, "no_bom", "EF BB BF")
-    if b"\x00" in data:
-        return fail(data.index(b"\x00"), "no_nul", "\\x00")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return fail(err.start, "utf8", f"byte 0x{data[err.start:err.start + 1].hex()}")
-    if b"\r" in data:
-        return fail(data.index(b"\r"), "lf_line_ends", "\\r\\n")
-    return text, []
+    frames: dict[str, pd.DataFrame | None]
+    failures: list[Failure]
+    not_evaluated: list[str] = field(default_factory=list)  # checks that could not run
+    file_hashes: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def passed(self) -> bool:
+        return not self.failures
 
-def _check_header(table: Table, shown: str, header: list[str]) -> list[Failure]:
-    expected = table.columns
-    if header == expected:
-        return []
-    failures = []
-    if len(header) == 1 and any(d in header[0] for d in ";\t|"):
-        return [_failure(table, shown, 1, "", "header", f"{header[0]} (wrong delimiter? use commas)")]
-    for col in sorted({c for c in header if header.count(c) > 1}):
-        failures.append(_failure(table, shown, 1, col, "header", f"duplicated column {col}"))
-    for col in expected:
-        if col not in header:
-            failures.append(_failure(table, shown, 1, col, "header", f"missing column {col}"))
-    for col in header:
-        if col not in expected:
-            failures.append(_failure(table, shown, 1, col, "header", f"unexpected column {col}"))
-    if not failures:
-        failures.append(_failure(table, shown, 1, "", "header", "columns out of order: " + ",".join(header)))
-    return failures
+    def failures_of(self, table: str) -> list[Failure]:
+        return [f for f in self.failures if f.table == table]
 
+    def not_evaluated_for(self, table: str) -> list[str]:
+        """Cross-table checks on this table that could not run (a table they need is unreadable)."""
+        return [
+            c.name
+            for c in integrity.DATASET_CHECKS
+            if c.name in self.not_evaluated and table in c.needs
+        ]
 
-def _typed(table: Table, shown: str, lines: list[int], rows: list[list[str]]):
-    """Turn the text cells into the schema's dtypes; a value that does not parse is a Failure."""
-    failures = []
-    columns = {}
-    for position, (name, column) in enumerate(table.model.to_schema().columns.items()):
-        cells = [row[position] for row in rows]
-        dtype = str(column.dtype)
-        parsed = []
-        for line, cell in zip(lines, cells):
-            value, check = _parse_cell(cell, dtype)
-            if check:
-                failures.append(_failure(table, shown, line, name, check, cell))
-            parsed.append(value)
-        columns[name] = _series(parsed, dtype, lines)
-    return pd.DataFrame(columns, index=pd.Index(lines, name="line")), failures
+    def table_passed(self, table: str) -> bool:
+        """Read, and every check on it ran and passed: only then may it be published."""
+        return (
+            self.frames.get(table) is not None
+            and not self.failures_of(table)
+            and not self.not_evaluated_for(table)
+        )
+
+    def summary(self) -> str:
+        """'3 failures in 3 tables: 1 Allowed value, 1 Cited source exists, ...'."""
+        if not self.failures:
+            return "Every check passed."
+        tables = len({f.table for f in self.failures})
+        by_check = Counter(f.check_title for f in self.failures)
+        checks = ", ".join(f"{n} {title}" for title, n in by_check.most_common())
+        return (
+            f"{len(self.failures)} failure{'s' * (len(self.failures) != 1)} in {tables} "
+            f"table{'s' * (tables != 1)}: {checks}"
+        )
 
 
-def _parse_cell(cell: str, dtype: str):
-    if cell == "":
-        return None, None
-    if dtype.startswith("datetime64"):
-        if not ISO_DATE.fullmatch(cell):
-            return None, "iso_date"
-        try:
-            return pd.Timestamp(cell), None
-        except ValueError:
-            return None, "iso_date"
-    if dtype == "Int64":
-        return (int(cell), None) if INTEGER.fullmatch(cell) else (None, "integer")
-    if dtype == "bool":
-        return (BOOLEANS[cell], None) if cell in BOOLEANS else (None, "boolean")
-    return cell, None
+def _vocabulary(table: Table, column: str) -> dict | None:
+    columns = table.model.to_schema().columns
+    if column not in columns:
+        return None
+    return (columns[column].metadata or {}).get("vocabulary")
 
 
-def _series(values: list, dtype: str, lines: list[int]) -> pd.Series:
-    index = pd.Index(lines, name="line")
-    if dtype.startswith("datetime64"):
-        return pd.Series(pd.to_datetime(values), index=index).astype(dtype)
-    if dtype == "bool":
-        # A missing boolean stays visible to the schema as a null in an object column.
-        if any(v is None for v in values):
-            return pd.Series(values, index=index, dtype=object)
-        return pd.Series(values, index=index, dtype=bool)
-    return pd.Series(values, index=index, dtype=dtype if dtype == "Int64" else "str")
+def _closest(value: str, candidates) -> str | None:
+    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.75)
+    return match[0] if match else None
 
 
-def read_table(table: Table, path: Path, shown: str | None = None):
-    """Read one raw CSV into a typed frame indexed by line number, plus its failures."""
-    shown = shown or path.name
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        target = os.readlink(path) if path.is_symlink() else "not a file"
-        return None, [_failure(table, shown, 1, "", "regular_file", target)]
-    if not path.exists():
-        return None, [_failure(table, shown, 1, "", "file_exists", "missing")]
-    text, failures = _decode(table, shown, path.read_bytes())
-    if text is None:
-        return None, failures
-    csv.field_size_limit(MAX_FIELD_CHARS)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    lines, rows, start = [], [], 1
-    try:
-        header = next(reader)
-        failures += _check_header(table, shown, header)
-        if failures:
-            return None, failures
-        start = reader.line_num + 1
-        for row in reader:
-            if not row:
-                failures.append(_failure(table, shown, start, "", "blank_line"))
-            elif len(row) != len(header):
-                failures.append(_failure(table, shown, start, "", "field_count",
-                                         f"{len(row)} fields, expected {len(header)}"))
-            else:
-                lines.append(start)
-                rows.append(row)
-            start = reader.line_num + 1
-            if len(rows) > MAX_ROWS:
-                failures.append(_failure(table, shown, start - 1, "", "max_rows",
-                                         f"more than {MAX_ROWS} rows"))
-                return None, failures
-    except csv.Error as err:
-        failures.append(_failure(table, shown, start, "", "csv_syntax",
-                                 f"{err} (record starting on line {start})"))
-        return None, failures
-    if not rows and not failures:
-        failures.append(_failure(table, shown, 2, "", "has_rows", "header only"))
-    frame, type_failures = _typed(table, shown, lines, rows)
-    return frame, failures + type_failures
+def _allowed(
+    table: Table, check: str, column: str, value: str, candidates: tuple[str, ...] = ()
+) -> tuple[str, str | None]:
+    """What the check allows, in words, and a near miss it may have meant."""
+    name = check.split("(", 1)[0]
+    vocabulary = _vocabulary(table, column) if name == "isin" else None
+    if vocabulary:
+        values = list(vocabulary)
+        listed = ", ".join(values[:SHOWN_VALUES]) + (", ..." if len(values) > SHOWN_VALUES else "")
+        return f"allowed values are {listed}", _closest(value, values)
+    argument = check[len(name) + 1 : -1] if "(" in check else ""
+    if name == "str_length" and argument:
+        low, high = (part.strip() for part in argument.split(",")[:2])
+        return f"text of {low} to {high} characters", None
+    if name in ("matches", "id_list") and argument:
+        return f"{RULES[name].requires} (form: {argument})", None
+    rule = rule_for(name)
+    suggestion = _closest(value, candidates) if candidates else None
+    return (rule.requires if rule else f"passes {check}"), suggestion
 
 
-def validate_frame(table: Table, frame: pd.DataFrame, shown: str) -> list[Failure]:
-    """Run the table's Pandera schema lazily and turn every failure case into a Failure."""
+def explain(
+    table: Table,
+    file: str,
+    problem: Problem,
+    frame: pd.DataFrame | None,
+    candidates: tuple[str, ...] = (),
+) -> Failure:
+    name = problem.check.split("(", 1)[0]
+    rule = rule_for(name)
+    row_id = problem.row_id
+    key = table.key_column
+    if row_id is None and frame is not None and problem.line in frame.index and key in frame:
+        found = frame.at[problem.line, key]
+        row_id = None if pd.isna(found) else str(found)
+    allowed, suggestion = _allowed(table, problem.check, problem.column, problem.value, candidates)
+    return Failure(
+        table.name,
+        file,
+        problem.line,
+        row_id,
+        problem.column,
+        name,
+        rule.title if rule else name,
+        shown(problem.value),
+        allowed,
+        suggestion,
+        rule.link if rule else "",
+    )
+
+
+def schema_problems(table: Table, frame: pd.DataFrame) -> list[Problem]:
+    """Run the table's Pandera model lazily; every failure case becomes a Problem."""
     try:
         table.model.validate(frame, lazy=True)
         return []
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
-    failures, seen = [], set()
+    problems, seen = [], set()
     for case in cases.itertuples(index=False):
         check = str(case.check)
-        check = check_name(check) if check_name(check) in DATAFRAME_CHECK_COLUMNS else check
+        rule = rule_for(check)
         line = None if pd.isna(case.index) else int(case.index)
-        if case.schema_context == "DataFrameSchema" and check in DATAFRAME_CHECK_COLUMNS:
-            columns = DATAFRAME_CHECK_COLUMNS[check]
-            key = (line, check)
-            if key in seen:
+        if rule is not None and rule.scope == "row":
+            if (line, rule.name) in seen:
                 continue
-            seen.add(key)
-            value = ", ".join(f"{c}={_shown(frame.at[line, c])}" for c in columns)
-            failures.append(_failure(table, shown, line, ",".join(columns), check, value))
+            seen.add((line, rule.name))
+            value = ", ".join(f"{c}={shown(frame.at[line, c])}" for c in rule.columns)
+            problems.append(Problem(line, ",".join(rule.columns), rule.name, value))
         else:
-            failures.append(_failure(table, shown, line, str(case.column), check, case.failure_case))
-    return failures
+            problems.append(Problem(line, str(case.column), check, shown(case.failure_case)))
+    return problems
 
 
-def _without_repeats(failures: list[Failure]) -> list[Failure]:
-    """A value the reader could not parse also fails the schema as null: report it once."""
-    unparsed = {(f.line, f.column) for f in failures if f.check in ("iso_date", "integer", "boolean")}
-    unparsed_columns = {column for _, column in unparsed}
+def _without_repeats(problems: list[Problem]) -> list[Problem]:
+    """A value the reader could not parse is empty in the frame, so the schema would also
+    call it missing: report it once, as what it is."""
+    unparsed = {
+        (p.line, p.column) for p in problems if p.check in ("iso_date", "integer", "boolean")
+    }
     return [
-        f for f in failures
-        if not (f.check == "not_nullable" and (f.line, f.column) in unparsed)
-        # an unparsed boolean leaves the column as objects, which fails the dtype check too
-        and not (f.check.startswith("dtype(") and f.column in unparsed_columns)
+        p for p in problems if not (p.check == "not_nullable" and (p.line, p.column) in unparsed)
     ]
 
 
-def load_table(table: Table, path: Path, shown: str | None = None):
-    """Read and validate one table: (typed frame, failures)."""
-    shown = shown or f"raw/{path.name}"
-    frame, failures = read_table(table, path, shown)
-    if frame is not None:
-        failures += validate_frame(table, frame, shown)
-    return frame, _without_repeats(failures)
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
 
 
-def integrity_failures(frames: dict[str, pd.DataFrame], files: dict[str, str]) -> list[Failure]:
-    return [
-        Failure(f["table"], files[f["table"]], f["line"], f["column"], f["check"],
-                _shown(f["value"]), message_for(f["check"]))
-        for f in check_integrity(frames)
-    ]
+def validate_dataset(raw_dir: Path, shown_dir: str = "raw") -> Validation:
+    """Read and check every curated table, then the cross-table rules on what parsed."""
+    frames: dict[str, pd.DataFrame | None] = {}
+    failures: list[Failure] = []
+    hashes = {}
+    for name, table in RAW_TABLES.items():
+        path = raw_dir / table.raw_file
+        file = f"{shown_dir}/{table.raw_file}"
+        hashes[file] = file_hash(path)
+        parsed = read_table(table, path)
+        problems = parsed.problems
+        if parsed.frame is not None:
+            problems = _without_repeats(problems + schema_problems(table, parsed.frame))
+        frames[name] = parsed.frame
+        failures += [explain(table, file, p, parsed.frame) for p in problems]
+    readable = {name: frame for name, frame in frames.items() if frame is not None}
+    cross, not_evaluated = integrity.check_dataset(readable)
+    for f in cross:
+        table = RAW_TABLES[f.table]
+        problem = Problem(f.line, f.column, f.check, f.value)
+        failures.append(
+            explain(table, f"{shown_dir}/{table.raw_file}", problem, frames[f.table], f.candidates)
+        )
+    failures.sort(key=lambda f: (f.file, f.line or 0, f.column, f.check))
+    return Validation(frames, failures, not_evaluated, hashes)
 
 
-def load_all(raw_dir: Path):
-    """Every table read and validated, plus cross-table integrity when all tables parse."""
-    frames, failures, files = {}, [], {}
-    for name, table in TABLES.items():
-        files[name] = f"raw/{table.raw_file}"
-        frame, table_failures = load_table(table, raw_dir / table.raw_file, files[name])
-        frames[name] = frame
-        failures += table_failures
-    if all(f is not None for f in frames.values()):
-        failures += integrity_failures(frames, files)
-    return frames, failures
+def report_lines(validation: Validation, limit: int = 50) -> list[str]:
+    """The summary first, then one line per failure."""
+    lines = [validation.summary()]
+    lines += [f"  {f.describe()}" for f in validation.failures[:limit]]
+    if len(validation.failures) > limit:
+        lines.append(
+            f"  ... and {len(validation.failures) - limit} more "
+            "(see processed/validation/index.html)"
+        )
+    if validation.not_evaluated:
+        lines.append(
+            "Not evaluated (a table they need could not be read): "
+            + ", ".join(validation.not_evaluated)
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`make validate`: the schemas and cross-table checks on raw/, nothing else."""
+    from pipeline.project import Project
+
+    project = Project.from_args(argv if argv is not None else sys.argv[1:], prog="make validate")
+    validation = validate_dataset(project.raw_dir)
+    for line in report_lines(validation, limit=len(validation.failures)):
+        print(line)
+    return 0 if validation.passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

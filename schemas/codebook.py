@@ -1,65 +1,151 @@
-"""Generate the codebook and the Frictionless descriptor from the schemas.
+"""Generate the codebook from the schemas: `python -m schemas.codebook` rewrites
+schemas/CODEBOOK.md, and a test fails when the file is stale.
 
-Nothing here is written by hand about a column: names, types, rules, allowed values and
-descriptions all come from the Pandera models. `python -m schemas.codebook` rewrites
-schemas/CODEBOOK.md; a test fails when the file is stale.
+Nothing here is written by hand about a column or a check: names, types, rules, allowed
+values with their labels, and descriptions all come from the models and the rule registry.
 """
 
-import inspect
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from schemas import TABLES, Table
-from schemas.integrity import CHECKS as INTEGRITY_CHECKS
-from schemas.messages import DATAFRAME_CHECK_COLUMNS, RULES
+from schemas import file_format, integrity  # noqa: F401  (register their rules)
+from schemas.catalog import KIND_TITLES, TABLES, Table
+from schemas.fields import TEXT_CHECKS
+from schemas.rules import RULES, Rule, rule_for
+from schemas.vocabularies import Vocabulary
 
 CODEBOOK_PATH = Path(__file__).with_name("CODEBOOK.md")
-HIDDEN_CHECKS = {"trimmed", "no_formula", "no_markup"}  # stated once for all text columns
+SHOWN_ONCE = set(TEXT_CHECKS)  # stated once for every text column
 
 
-def logical_type(dtype) -> str:
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    required: bool
+    unique: bool
+    rules: list[str]
+    vocabulary: Vocabulary | None
+    list_separator: str | None
+    references: str | None
+    description: str
+
+
+def logical_type(dtype, metadata: dict | None = None) -> str:
+    if (metadata or {}).get("list_separator"):
+        return "list"
     name = str(dtype)
     if name.startswith("datetime64"):
         return "date"
-    return {"Int64": "integer", "bool": "boolean"}.get(name, "string")
+    return {"Int64": "integer", "int64": "integer", "bool": "boolean", "boolean": "boolean"}.get(
+        name, "string"
+    )
 
 
-def _rule(check) -> str | None:
-    name, stats = check.name, check.statistics or {}
-    if name in HIDDEN_CHECKS or name == "isin":
+def _rule_text(check) -> str | None:
+    stats = check.statistics or {}
+    name = check.name
+    if name in SHOWN_ONCE or name == "isin":
         return None
     if name == "str_length":
-        return f"{stats.get('min_value')}-{stats.get('max_value')} characters"
+        return f"{stats.get('min_value')} to {stats.get('max_value')} characters"
     if name == "matches":
         return f"matches `{stats['pattern']}`"
-    if name == "greater_than_or_equal_to":
-        return f">= {stats['min_value']}"
     if name == "id_list":
-        return f"ids matching `{stats['pattern']}` separated by `;`"
-    return RULES[name]
+        return f"ids matching `{stats['pattern']}`"
+    if name == "greater_than_or_equal_to":
+        return f"at least {stats['min_value']}"
+    rule = rule_for(name)
+    return rule.requires.rstrip(".") if rule else name
 
 
-def column_rows(table: Table) -> list[dict]:
-    schema = table.model.to_schema()
-    rows = []
-    for name, column in schema.columns.items():
-        rules = [r for r in map(_rule, column.checks) if r]
+def columns(table: Table) -> list[Column]:
+    out = []
+    for name, column in table.model.to_schema().columns.items():
+        metadata = column.metadata or {}
+        out.append(
+            Column(
+                name=name,
+                type=logical_type(column.dtype, metadata),
+                required=not column.nullable,
+                unique=bool(column.unique),
+                rules=[r for r in map(_rule_text, column.checks) if r],
+                vocabulary=metadata.get("vocabulary"),
+                list_separator=metadata.get("list_separator"),
+                references=metadata.get("references"),
+                description=column.description or "",
+            )
+        )
+    return out
+
+
+def row_rules(table: Table) -> list[Rule]:
+    return [RULES[c.name] for c in table.model.to_schema().checks if c.name in RULES]
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _table_section(table: Table) -> list[str]:
+    where = (
+        f"File `raw/{table.raw_file}`"
+        if table.kind == "curated"
+        else f"Published as `processed/{table.name}.parquet` and `.csv`"
+    )
+    out = [
+        f"### {table.name}",
+        "",
+        table.description,
+        "",
+        f"{where}; key {', '.join(f'`{k}`' for k in table.primary_key)}.",
+        "",
+        "| column | type | required | rules | description |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    vocabularies = []
+    for column in columns(table):
+        rules = list(column.rules)
         if column.unique:
             rules.insert(0, "unique")
-        vocabulary = (column.metadata or {}).get("vocabulary")
-        rows.append({
-            "name": name,
-            "type": logical_type(column.dtype),
-            "required": not column.nullable,
-            "rules": rules,
-            "vocabulary": vocabulary,
-            "description": column.description,
-        })
-    return rows
+        if column.vocabulary:
+            rules.insert(0, "one of the values below")
+            vocabularies.append(column)
+        if column.list_separator:
+            rules.append(
+                f"`{column.list_separator}`-separated in CSV, a list in Parquet and DuckDB"
+            )
+        if column.references:
+            rules.append(f"each refers to `{column.references}`")
+        out.append(
+            f"| `{column.name}` | {column.type} | {'yes' if column.required else 'no'} | "
+            f"{_escape('; '.join(rules))} | {_escape(column.description)} |"
+        )
+    out.append("")
+    for rule in row_rules(table):
+        cols = ", ".join(f"`{c}`" for c in rule.columns)
+        out.append(
+            f'- <a id="{rule.anchor}"></a>Row check **{rule.title}** (`{rule.name}`, '
+            f"{cols}): {rule.requires}"
+        )
+    if row_rules(table):
+        out.append("")
+    for column in vocabularies:
+        out += [f"Values of `{column.name}` (label shown in the report: meaning):", ""]
+        out += [
+            f"- `{code}` ({term.label}): {term.meaning}"
+            for code, term in (column.vocabulary or {}).items()
+        ]
+        out.append("")
+    return out
 
 
-def _row_checks(table: Table) -> list[str]:
-    return [c.name for c in table.model.to_schema().checks]
+def _rules_section(scope: str, heading: str) -> list[str]:
+    rules = [r for r in RULES.values() if r.scope == scope]
+    out = [f"## {heading}", ""]
+    out += [f'- <a id="{r.anchor}"></a>**{r.title}** (`{r.name}`): {r.requires}' for r in rules]
+    return [*out, ""]
 
 
 def codebook_markdown() -> str:
@@ -69,51 +155,22 @@ def codebook_markdown() -> str:
         "Generated from the Pandera schemas in `schemas/` by `python -m schemas.codebook`;"
         " do not edit by hand.",
         "",
-        "Every text column is one trimmed line with no leading `=`, `+`, `-` or `@`"
-        " (spreadsheet formulas) and no HTML markup. Dates are ISO 8601 (`YYYY-MM-DD`) and"
-        " never in the future. Empty cells mean unknown.",
+        "Every text column is one trimmed line of visible characters: no leading `=`, `+`, `-`"
+        " or `@` (spreadsheet formulas), no HTML markup, no control, bidirectional or"
+        " zero-width characters, and no word mixing Latin, Cyrillic or Greek letters. Dates"
+        " are ISO 8601 (`YYYY-MM-DD`), from 1990 on and never in the future. Empty cells"
+        " mean unknown or not applicable.",
         "",
     ]
-    for table in TABLES.values():
-        out += [f"## {table.name}", "", inspect.cleandoc(table.model.__doc__ or ""), "",
-                f"File `raw/{table.raw_file}`, primary key `{table.primary_key}`.", "",
-                "| column | type | required | rules | description |",
-                "| --- | --- | --- | --- | --- |"]
-        vocabularies = []
-        for row in column_rows(table):
-            rules = "; ".join(row["rules"])
-            if row["vocabulary"]:
-                rules = "; ".join(filter(None, ["one of the values below", rules]))
-                vocabularies.append((row["name"], row["vocabulary"]))
-            out.append(f"| `{row['name']}` | {row['type']} | {'yes' if row['required'] else 'no'}"
-                       f" | {rules} | {row['description']} |")
-        out.append("")
-        for check in _row_checks(table):
-            columns = ", ".join(f"`{c}`" for c in DATAFRAME_CHECK_COLUMNS[check])
-            out.append(f"- Row check `{check}` ({columns}): {RULES[check]}.")
-        out.append("")
-        for column, vocabulary in vocabularies:
-            out += [f"Values of `{column}`:", ""]
-            out += [f"- `{value}`: {meaning}" for value, meaning in vocabulary.items()]
-            out.append("")
-    out += ["## Cross-table checks", ""]
-    out += [f"- `{name}`: {text}" for name, text in INTEGRITY_CHECKS.items()]
-    return "\n".join(out) + "\n"
-
-
-def table_schema(table: Table) -> dict:
-    """A Frictionless Table Schema for one table."""
-    fields = []
-    for row in column_rows(table):
-        field = {"name": row["name"], "type": row["type"], "description": row["description"]}
-        constraints = {"required": row["required"]}
-        if row["vocabulary"]:
-            constraints["enum"] = list(row["vocabulary"])
-        if "unique" in row["rules"]:
-            constraints["unique"] = True
-        field["constraints"] = constraints
-        fields.append(field)
-    return {"fields": fields, "primaryKey": [table.primary_key]}
+    for kind, title in KIND_TITLES.items():
+        out += [f"## {title}", ""]
+        for table in TABLES.values():
+            if table.kind == kind:
+                out += _table_section(table)
+    out += _rules_section("file", "File rules (the strict reader)")
+    out += _rules_section("value", "Value rules")
+    out += _rules_section("dataset", "Cross-table rules")
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def main() -> int:

@@ -3,6 +3,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas import fields, vocabularies
+from schemas.rules import row_check
 
 
 class Sanctions(pa.DataFrameModel):
@@ -40,8 +41,9 @@ class Sanctions(pa.DataFrameModel):
     reason: Series[str] = fields.note("What the action bans or why the target was chosen.")
     shipment_ids: Series[str] = fields.id_list(
         fields.SHIPMENT_ID,
-        "Semicolon-separated shipment_id values about the same vessel or entity.",
+        "The shipments rows (shipment_id values) about the same vessel or entity.",
         nullable=True,
+        references="shipments.shipment_id",
     )
     source_ids: Series[str] = fields.source_ids()
 
@@ -49,10 +51,20 @@ class Sanctions(pa.DataFrameModel):
         strict = True
         ordered = True
 
-    @pa.dataframe_check(name="imo_only_for_vessels")
+    @row_check(
+        "imo_only_for_vessels",
+        "IMO only for vessels",
+        "target_imo is given only when target_type is vessel.",
+        ("target_type", "target_imo"),
+    )
     def imo_only_for_vessels(cls, df: pd.DataFrame) -> pd.Series:
         return (df["target_imo"].isna() | (df["target_type"] == "vessel")).astype(bool)
 
-    @pa.dataframe_check(name="target_named")
+    @row_check(
+        "target_named",
+        "Target named",
+        "target_name is given unless target_type is none.",
+        ("target_type", "target_name"),
+    )
     def target_named(cls, df: pd.DataFrame) -> pd.Series:
         return (df["target_name"].notna() | (df["target_type"] == "none")).astype(bool)

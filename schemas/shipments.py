@@ -3,10 +3,12 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas import fields, vocabularies
+from schemas.rules import row_check
 
 FIRST_DAY = pd.Timestamp("2022-01-01")
 ALLOWED_PAIRS = {f"dprk_to_russia|{c}" for c in vocabularies.CATEGORY_DPRK_TO_RUSSIA} | {
-    f"russia_to_dprk|{c}" for c in vocabularies.CATEGORY_RUSSIA_TO_DPRK}
+    f"russia_to_dprk|{c}" for c in vocabularies.CATEGORY_RUSSIA_TO_DPRK
+}
 
 
 class Shipments(pa.DataFrameModel):
@@ -38,7 +40,8 @@ class Shipments(pa.DataFrameModel):
         "empty for an open-ended 'more than'."
     )
     quantity_unit: Series[str] = fields.code(
-        vocabularies.QUANTITY_UNIT, "Unit of the quantity; required when a quantity is given.",
+        vocabularies.QUANTITY_UNIT,
+        "Unit of the quantity; required when a quantity is given.",
         nullable=True,
     )
     quantity_scope: Series[str] = fields.code(
@@ -47,10 +50,12 @@ class Shipments(pa.DataFrameModel):
         "required when a quantity is given.",
         nullable=True,
     )
-    is_estimate: Series[bool] = pa.Field(
+    is_estimate: Series[pd.BooleanDtype] = pa.Field(
         description="true unless the figure is an officially reported exact count."
     )
-    route_mode: Series[str] = fields.code(vocabularies.ROUTE_MODE, "How the goods or people travel.")
+    route_mode: Series[str] = fields.code(
+        vocabularies.ROUTE_MODE, "How the goods or people travel."
+    )
     origin: Series[str] = fields.text("Place of departure, e.g. 'Rajin port'.", nullable=True)
     destination: Series[str] = fields.text("Place of arrival, e.g. 'Dunai'.", nullable=True)
     vessel_name: Series[str] = pa.Field(
@@ -74,29 +79,54 @@ class Shipments(pa.DataFrameModel):
         strict = True
         ordered = True
 
-    @pa.dataframe_check(name="low_le_high")
+    @row_check(
+        "low_le_high",
+        "Low at most high",
+        "quantity_low is not greater than quantity_high.",
+        ("quantity_low", "quantity_high"),
+    )
     def low_le_high(cls, df: pd.DataFrame) -> pd.Series:
         return (df["quantity_low"] <= df["quantity_high"]).fillna(True).astype(bool)
 
-    @pa.dataframe_check(name="end_on_or_after_start")
+    @row_check(
+        "end_on_or_after_start",
+        "Period in order",
+        "date_end is not before date_start.",
+        ("date_start", "date_end"),
+    )
     def end_on_or_after_start(cls, df: pd.DataFrame) -> pd.Series:
         unknown = df["date_end"].isna() | df["date_start"].isna()
         return (unknown | (df["date_end"] >= df["date_start"])).astype(bool)
 
-    @pa.dataframe_check(name="since_2022")
+    @row_check("since_2022", "Since 2022", "date_start is on or after 2022-01-01.", ("date_start",))
     def since_2022(cls, df: pd.DataFrame) -> pd.Series:
         return (df["date_start"].isna() | (df["date_start"] >= FIRST_DAY)).astype(bool)
 
-    @pa.dataframe_check(name="category_fits_direction")
+    @row_check(
+        "category_fits_direction",
+        "Category fits direction",
+        "The category is one of those listed for the direction.",
+        ("direction", "category"),
+    )
     def category_fits_direction(cls, df: pd.DataFrame) -> pd.Series:
         return (df["direction"] + "|" + df["category"]).isin(ALLOWED_PAIRS).astype(bool)
 
-    @pa.dataframe_check(name="unit_with_quantity")
+    @row_check(
+        "unit_with_quantity",
+        "Unit and scope with a figure",
+        "quantity_unit and quantity_scope are given whenever a quantity is.",
+        ("quantity_unit", "quantity_scope"),
+    )
     def unit_with_quantity(cls, df: pd.DataFrame) -> pd.Series:
         has_quantity = df["quantity_low"].notna() | df["quantity_high"].notna()
         described = df["quantity_unit"].notna() & df["quantity_scope"].notna()
         return (~has_quantity | described).astype(bool)
 
-    @pa.dataframe_check(name="imo_with_vessel")
+    @row_check(
+        "imo_with_vessel",
+        "IMO with a vessel",
+        "vessel_imo is given only with vessel_name.",
+        ("vessel_name", "vessel_imo"),
+    )
     def imo_with_vessel(cls, df: pd.DataFrame) -> pd.Series:
         return (df["vessel_imo"].isna() | df["vessel_name"].notna()).astype(bool)

@@ -13,10 +13,10 @@ class Sources(pa.DataFrameModel):
     )
     url: Series[str] = fields.url("Address of the document (http or https only).")
     title: Series[str] = fields.text("Title of the document.")
-    publisher: Series[str] = fields.text("Organisation that published the document.", max_length=120)
-    publisher_type: Series[str] = fields.code(
-        vocabularies.PUBLISHER_TYPE, "Kind of publisher."
+    publisher: Series[str] = fields.text(
+        "Organisation that published the document.", max_length=120
     )
+    publisher_type: Series[str] = fields.code(vocabularies.PUBLISHER_TYPE, "Kind of publisher.")
     published: Series[pa.DateTime] = fields.date("Publication date of the document.")
     language: Series[str] = pa.Field(
         description="ISO 639-1 language code of the document.", iso_language=True

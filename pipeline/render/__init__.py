@@ -13,13 +13,22 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import publish
-from pipeline.render import typeset
-from pipeline.render.assemble import assemble
-from pipeline.render.notebook import RenderError, execute
-from pipeline.render.qmd import parse_qmd
+from . import typeset
+from .assemble import assemble
+from .notebook import RenderError, execute
+from .qmd import parse_qmd
 
-__all__ = ["render", "RenderError", "Rendered"]
+__all__ = ["RenderError", "Rendered", "render"]
+
+
+def _publish(source: Path, target: Path) -> None:
+    """Move a finished file into place atomically, with the mode a new file gets."""
+    mask = os.umask(0)
+    os.umask(mask)
+    source.chmod(0o666 & ~mask)
+    with open(source, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(source, target)
 
 
 @dataclass
@@ -42,7 +51,11 @@ def _format_options(meta: dict, name: str) -> dict:
 def _merge(base: dict, override: dict) -> dict:
     out = dict(base)
     for key, value in override.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        out[key] = (
+            _merge(out[key], value)
+            if isinstance(value, dict) and isinstance(out.get(key), dict)
+            else value
+        )
     return out
 
 
@@ -64,21 +77,23 @@ def render(qmd: Path, out_dir: Path, env: dict | None = None) -> Rendered:
     timings["kernel_start"] = run.kernel_start_seconds
     timings["execute"] = run.execute_seconds
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".render-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".render-") as scratch:
+        tmp = Path(scratch)
 
         def html():
             started = time.perf_counter()
-            text = typeset.to_html(assemble(doc, run, "html"), meta,
-                                   _format_options(meta, "html"), folder)
+            text = typeset.to_html(
+                assemble(doc, run, "html"), meta, _format_options(meta, "html"), folder
+            )
             (tmp / f"{qmd.stem}.html").write_text(text, encoding="utf-8")
             timings["typeset_html"] = time.perf_counter() - started
 
         def pdf():
             started = time.perf_counter()
             markdown = assemble(doc, run, "typst", figure_dir=tmp / "figures")
-            typeset.to_pdf(markdown, meta, _format_options(meta, "typst"), folder,
-                           tmp / f"{qmd.stem}.pdf")
+            typeset.to_pdf(
+                markdown, meta, _format_options(meta, "typst"), folder, tmp / f"{qmd.stem}.pdf"
+            )
             timings["typeset_pdf"] = time.perf_counter() - started
 
         # Both typesetters spend most of their time in pandoc and typst, outside Python.
@@ -88,14 +103,6 @@ def render(qmd: Path, out_dir: Path, env: dict | None = None) -> Rendered:
         outputs = {}
         for suffix in ("html", "pdf"):
             target = out_dir / f"{qmd.stem}.{suffix}"
-            publish.replace(tmp / target.name, target)
+            _publish(tmp / target.name, target)
             outputs[suffix] = target
     return Rendered(outputs, timings)
-
-
-if __name__ == "__main__":
-    import sys
-
-    result = render(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve())
-    print(result)
-    _ = RenderError

@@ -11,14 +11,16 @@ import hashlib
 import re
 from pathlib import Path
 
-from pipeline.render.notebook import INLINE, Execution
-from pipeline.render.qmd import Cell, Document, Markdown
+from .notebook import INLINE, Execution
+from .qmd import Cell, Document, Markdown
 
 MIME_ORDER = {
     "html": ["text/html", "image/svg+xml", "image/png", "text/markdown", "text/plain"],
     "typst": ["image/svg+xml", "image/png", "text/markdown", "text/plain"],
 }
-CALLOUT = re.compile(r"^(:::+)\s*\{\.callout-(note|tip|warning|important|caution)([^}]*)\}\s*$", re.M)
+CALLOUT = re.compile(
+    r"^(:::+)\s*\{\.callout-(note|tip|warning|important|caution)([^}]*)\}\s*$", re.M
+)
 CROSSREF = re.compile(r"@((?:fig|tbl|sec)-[A-Za-z0-9_-]+)")
 SECTION = re.compile(r"^#+\s+(.*?)\s*\{#(sec-[A-Za-z0-9_-]+)[^}]*\}\s*$", re.M)
 KINDS = {"fig": "Figure", "tbl": "Table"}
@@ -31,7 +33,8 @@ def _option(cell: Cell, meta: dict, name: str, default):
 
 def crossref_targets(doc: Document) -> dict[str, str]:
     """Label -> display text ('Figure 2', 'Table 1', or a section's title)."""
-    targets, counts = {}, {}
+    targets: dict[str, str] = {}
+    counts: dict[str, int] = {}
     for block in doc.blocks:
         if isinstance(block, Cell) and block.label:
             prefix = block.label.split("-", 1)[0]
@@ -99,6 +102,10 @@ def _image(value: str, mime: str, fmt: str, figure_dir: Path | None) -> str:
     return f"![](data:{mime};base64,{encoded})"
 
 
+def _next_from(values):
+    return lambda _match: next(values)
+
+
 def assemble(doc: Document, run: Execution, fmt: str, figure_dir: Path | None = None) -> str:
     targets = crossref_targets(doc)
     parts = []
@@ -106,7 +113,7 @@ def assemble(doc: Document, run: Execution, fmt: str, figure_dir: Path | None = 
         if isinstance(block, Markdown):
             text = block.text
             values = iter(run.inline.get(id(block), []))
-            text = INLINE.sub(lambda _: next(values), text)
+            text = INLINE.sub(_next_from(values), text)
             parts.append(_resolve_refs(_callouts(text), targets))
             continue
         if not _option(block, doc.meta, "include", True):
@@ -116,8 +123,10 @@ def assemble(doc: Document, run: Execution, fmt: str, figure_dir: Path | None = 
             chunks.append(f"```python\n{block.source}\n```")
         output = _option(block, doc.meta, "output", True)
         if output:
-            chunks += [_output_markdown(o, fmt, output == "asis", figure_dir)
-                       for o in run.outputs.get(id(block), [])]
+            chunks += [
+                _output_markdown(o, fmt, output == "asis", figure_dir)
+                for o in run.outputs.get(id(block), [])
+            ]
         body = "\n\n".join(c for c in chunks if c)
         label = block.label
         caption = block.options.get("fig-cap") or block.options.get("tbl-cap")

@@ -13,7 +13,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from pipeline.render.qmd import Cell, Document, Markdown
+from .qmd import Cell, Document, Markdown
 
 INLINE = re.compile(r"`\{python\}\s+([^`]+)`")
 INLINE_MARKER = "__inline_values__"
@@ -38,7 +38,7 @@ def _inline_cell(expressions: list[str]) -> str:
 
 def execute(doc: Document, cwd: str, timeout: int = 600) -> Execution:
     nb = nbformat.v4.new_notebook()
-    owners = []
+    owners: list[tuple[str, Cell | Markdown]] = []
     for block in doc.blocks:
         if isinstance(block, Cell):
             nb.cells.append(nbformat.v4.new_code_cell(block.source))
@@ -46,17 +46,19 @@ def execute(doc: Document, cwd: str, timeout: int = 600) -> Execution:
         elif isinstance(block, Markdown) and INLINE.search(block.text):
             nb.cells.append(nbformat.v4.new_code_cell(_inline_cell(INLINE.findall(block.text))))
             owners.append(("inline", block))
-    client = NotebookClient(nb, kernel_name="python3", timeout=timeout,
-                            resources={"metadata": {"path": cwd}})
+    client = NotebookClient(
+        nb, kernel_name="python3", timeout=timeout, resources={"metadata": {"path": cwd}}
+    )
     started = time.perf_counter()
     outputs, inline = {}, {}
     with client.setup_kernel():
         kernel_ready = time.perf_counter()
-        for index, (cell, (kind, block)) in enumerate(zip(nb.cells, owners)):
+        for index, (cell, (kind, block)) in enumerate(zip(nb.cells, owners, strict=False)):
             try:
                 client.execute_cell(cell, index)
             except CellExecutionError as err:
-                where = f"cell at line {block.line}" if kind == "cell" else "inline expression"
+                line = getattr(block, "line", None)
+                where = f"cell at line {line}" if kind == "cell" else "inline expression"
                 raise RenderError(f"{where} failed: {err}") from err
             if kind == "cell":
                 outputs[id(block)] = cell.outputs

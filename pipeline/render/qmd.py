@@ -43,7 +43,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
     if end < 0:
         raise QmdError("front matter starts with --- but never ends")
     meta = yaml.safe_load(text[4:end]) or {}
-    body = text[end + 5:]
+    body = text[end + 5 :]
     return meta, body, text[: end + 5].count("\n")
 
 
@@ -56,12 +56,14 @@ def parse_options(lines: list[str]) -> tuple[dict, list[str]]:
             break
         option_lines.append(match.group(1))
     options = yaml.safe_load("\n".join(option_lines)) or {} if option_lines else {}
-    return options, lines[len(option_lines):]
+    return options, lines[len(option_lines) :]
 
 
 def parse_qmd(text: str) -> Document:
     meta, body, offset = split_front_matter(text)
-    blocks, markdown, lines = [], [], body.split("\n")
+    blocks: list[Markdown | Cell] = []
+    markdown: list[str] = []
+    lines = body.split("\n")
     i = 0
     while i < len(lines):
         if CELL_START.match(lines[i]):

@@ -27,24 +27,33 @@ def _citation_args(meta: dict) -> list[str]:
 
 
 def to_html(markdown: str, meta: dict, options: dict, cwd: Path) -> str:
-    args = ["--standalone", "--embed-resources", "--section-divs", "--wrap=none",
-            f"--resource-path={cwd}", "--metadata=link-citations:true", *_citation_args(meta)]
+    args = [
+        "--standalone",
+        "--embed-resources",
+        "--section-divs",
+        "--wrap=none",
+        f"--resource-path={cwd}",
+        "--metadata=link-citations:true",
+        *_citation_args(meta),
+    ]
     if options.get("toc"):
         args.append("--toc")
     for css in _as_list(options.get("css")):
         args.append(f"--css={cwd / css}")
     for header in _as_list(options.get("include-in-header")):
         args.append(f"--include-in-header={cwd / header}")
-    return pypandoc.convert_text(pandoc_meta(meta, cwd) + markdown, "html5", format="markdown",
-                                 extra_args=args)
+    return pypandoc.convert_text(
+        pandoc_meta(meta, cwd) + markdown, "html5", format="markdown", extra_args=args
+    )
 
 
 def to_pdf(markdown: str, meta: dict, options: dict, cwd: Path, target: Path) -> None:
     args = ["--standalone", "--wrap=none", f"--resource-path={cwd}", *_citation_args(meta)]
     if options.get("toc"):
         args.append("--toc")
-    source = pypandoc.convert_text(pandoc_meta(meta, cwd) + markdown, "typst", format="markdown",
-                                   extra_args=args)
+    source = pypandoc.convert_text(
+        pandoc_meta(meta, cwd) + markdown, "typst", format="markdown", extra_args=args
+    )
     with tempfile.TemporaryDirectory(dir=cwd) as tmp:
         typ = Path(tmp) / "report.typ"
         typ.write_text(source, encoding="utf-8")

@@ -10,11 +10,14 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any, cast
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from pipeline.publish import tables
+from schemas.catalog import TABLES
 
 GENERATED = "_generated"
 SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -41,12 +44,12 @@ def processed_dir() -> Path:
 
 
 def load(name: str) -> pd.DataFrame:
-    return pd.read_parquet(processed_dir() / f"{name}.parquet")
+    return tables.read(processed_dir(), TABLES[name])
 
 
 def load_all() -> dict[str, pd.DataFrame]:
-    """Every processed table and mart, by name (no Dagster or Pandera import: kernels start fast)."""
-    return {path.stem: pd.read_parquet(path) for path in sorted(processed_dir().glob("*.parquet"))}
+    """Every published table, by name, in the pipeline's in-memory types."""
+    return {name: load(name) for name in TABLES}
 
 
 def ids(cells) -> list[str]:
@@ -97,8 +100,10 @@ class Chart:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         spec_id = f"spec-{self.name}"
-        div = (f'<div class="vega-chart" id="chart-{self.name}" data-spec="{spec_id}"></div>'
-               f'<script type="application/json" id="{spec_id}">{_script_json(self.spec)}</script>')
+        div = (
+            f'<div class="vega-chart" id="chart-{self.name}" data-spec="{spec_id}"></div>'
+            f'<script type="application/json" id="{spec_id}">{_script_json(self.spec)}</script>'
+        )
         return {
             "text/html": div,
             "image/svg+xml": vlc.vegalite_to_svg(self.spec),
@@ -133,14 +138,23 @@ class Table:
             "<tr>" + "".join(f"<td>{self._cell_html(v)}</td>" for v in row) + "</tr>"
             for row in self.frame.itertuples(index=False)
         )
-        table_html = (f'<table class="{self.css_class}"><thead><tr>{head}</tr></thead>'
-                      f"<tbody>{rows}</tbody></table>")
-        md = ["| " + " | ".join(escape_markdown(c) for c in self.frame.columns) + " |",
-              "|" + "---|" * len(self.frame.columns)]
-        md += ["| " + " | ".join(self._cell_md(v) for v in row) + " |"
-               for row in self.frame.itertuples(index=False)]
-        return {"text/html": table_html, "text/markdown": "\n".join(md),
-                "text/plain": self.frame.to_string()}
+        table_html = (
+            f'<table class="{self.css_class}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+        md = [
+            "| " + " | ".join(escape_markdown(c) for c in self.frame.columns) + " |",
+            "|" + "---|" * len(self.frame.columns),
+        ]
+        md += [
+            "| " + " | ".join(self._cell_md(v) for v in row) + " |"
+            for row in self.frame.itertuples(index=False)
+        ]
+        return {
+            "text/html": table_html,
+            "text/markdown": "\n".join(md),
+            "text/plain": self.frame.to_string(),
+        }
 
 
 class Link:
@@ -178,5 +192,5 @@ def csl_items(sources: pd.DataFrame) -> list[dict]:
 
 def vega_header() -> str:
     """The Vega, Vega-Lite and Vega-Embed bundle plus the chart initialiser, as HTML."""
-    bundle = vlc.javascript_bundle().replace("</script", "<\\/script")
+    bundle = cast(Any, vlc).javascript_bundle().replace("</script", "<\\/script")
     return f"<script>{bundle}</script>\n{INIT_SCRIPT}"

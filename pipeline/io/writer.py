@@ -2,6 +2,8 @@
 
 Every file is written to a temporary sibling and renamed into place, so a reader (or a
 crash) sees either the old complete file or the new complete file, never a partial one.
+Finished files get the permissions a new file would get under the process's umask
+(normally readable by everyone), not the private mode of a temporary file.
 """
 
 import contextlib
@@ -28,9 +30,22 @@ def _failpoint(target: Path) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def publishable(path: Path) -> None:
+    """Give a finished file (or folder) the mode a newly created one gets."""
+    base = 0o777 if path.is_dir() else 0o666
+    path.chmod(base & ~_umask())
+
+
 def replace(source: Path, target: Path) -> None:
     """Rename a complete file over target (same file system), durably."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    publishable(source)
     _failpoint(target)
     os.replace(source, target)
     _fsync_dir(target.parent)
@@ -89,11 +104,6 @@ def write_json(target: Path, value) -> None:
     write_text(target, json.dumps(value, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
-def write_parquet(target: Path, frame: pd.DataFrame) -> None:
-    with atomic_path(target) as tmp:
-        frame.to_parquet(tmp, index=False)
-
-
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
     out = frame.copy()
@@ -107,12 +117,6 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(target: Path, frame: pd.DataFrame) -> None:
     with atomic_path(target) as tmp:
-        neutralise_formulas(frame).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
-
-
-def write_table(folder: Path, name: str, frame: pd.DataFrame) -> list[Path]:
-    """A table as Parquet and CSV; returns the paths written."""
-    paths = [folder / f"{name}.parquet", folder / f"{name}.csv"]
-    write_parquet(paths[0], frame)
-    write_csv(paths[1], frame)
-    return paths
+        neutralise_formulas(frame).to_csv(
+            tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d"
+        )

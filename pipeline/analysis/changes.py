@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from schemas import TABLES
+from pipeline.publish import tables
+from schemas.catalog import RAW_TABLES
 
 COLUMNS = ["table", "row_id", "change", "fields"]
 
@@ -14,27 +15,31 @@ def _comparable(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def diff_table(name: str, previous: pd.DataFrame, current: pd.DataFrame) -> list[dict]:
-    key = TABLES[name].primary_key
+    key = RAW_TABLES[name].key_column
     old, new = _comparable(previous, key), _comparable(current, key)
-    rows = [{"table": name, "row_id": i, "change": "added", "fields": ""}
-            for i in new.index.difference(old.index)]
-    rows += [{"table": name, "row_id": i, "change": "removed", "fields": ""}
-             for i in old.index.difference(new.index)]
+    rows = [
+        {"table": name, "row_id": i, "change": "added", "fields": ""}
+        for i in new.index.difference(old.index)
+    ]
+    rows += [
+        {"table": name, "row_id": i, "change": "removed", "fields": ""}
+        for i in old.index.difference(new.index)
+    ]
     shared_columns = [c for c in new.columns if c in old.columns]
     for row_id in new.index.intersection(old.index):
         changed = [c for c in shared_columns if old.at[row_id, c] != new.at[row_id, c]]
         if changed:
-            rows.append({"table": name, "row_id": row_id, "change": "revised",
-                         "fields": ";".join(changed)})
+            rows.append(
+                {"table": name, "row_id": row_id, "change": "revised", "fields": ";".join(changed)}
+            )
     return rows
 
 
 def diff_snapshots(previous_dir: Path, current_dir: Path) -> pd.DataFrame | None:
     """None on a first build (no previous snapshot); else one row per change."""
-    if not all((previous_dir / f"{n}.parquet").exists() for n in TABLES):
+    if not all((previous_dir / f"{n}.parquet").exists() for n in RAW_TABLES):
         return None
     rows = []
-    for name in TABLES:
-        rows += diff_table(name, pd.read_parquet(previous_dir / f"{name}.parquet"),
-                           pd.read_parquet(current_dir / f"{name}.parquet"))
+    for name, table in RAW_TABLES.items():
+        rows += diff_table(name, tables.read(previous_dir, table), tables.read(current_dir, table))
     return pd.DataFrame(rows, columns=COLUMNS).sort_values(["table", "row_id"], ignore_index=True)

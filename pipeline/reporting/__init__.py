@@ -1,0 +1,1 @@
+"""What the report needs beyond the analysis: its inputs, display helpers, bibliography."""

@@ -1,0 +1,1 @@
+"""External sources the pipeline reads, one folder each: fetch, parse, match, metadata."""
