@@ -130,26 +130,39 @@ def reasons_for(
 
 
 def plan(instance: dg.DagsterInstance, graph, shown=str) -> Plan:
-    """Every asset's reasons, what is held back, and what to request now."""
+    """Every asset's reasons, what is held back, and what to request now.
+
+    An asset downstream of one held back by a failed validation is held too (publishing
+    stays blocked for what failed and what depends on it), when it would otherwise rebuild.
+    """
     versions = current_versions(instance, graph)
     result = Plan()
     dirty: set[dg.AssetKey] = set()
+    blocked: dict[dg.AssetKey, dg.AssetKey] = {}  # asset -> the held asset it waits for
     for key in graph.toposorted_asset_keys:
         node = graph.get(key)
         if not node.is_materializable:
             continue
         reasons, held = reasons_for(instance, graph, key, versions, shown)
         parents = [p for p in node.parent_keys if graph.get(p).is_materializable]
+        if held:
+            result.held[key] = held
+            blocked[key] = key
+            continue
+        waits_for = next((blocked[p] for p in parents if p in blocked), None)
+        if reasons:
+            result.reasons[key] = reasons
+        stale = bool(reasons) or any(p in dirty for p in parents)
+        if waits_for is not None:
+            blocked[key] = waits_for
+            if stale:
+                result.held[key] = f"waits for {waits_for.to_user_string()} to pass validation"
+            continue
+        if stale:
+            dirty.add(key)
         missing_parents = [
             p for p in node.parent_keys if versions.get(p) is None and p not in dirty
         ]
-        if held:
-            result.held[key] = held
-            continue
-        if reasons:
-            result.reasons[key] = reasons
-        if reasons or any(p in dirty for p in parents):
-            dirty.add(key)
         if (
             reasons
             and not missing_parents

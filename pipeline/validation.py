@@ -141,7 +141,8 @@ def _allowed(
     vocabulary = _vocabulary(table, column) if name == "isin" else None
     if vocabulary:
         values = list(vocabulary)
-        listed = ", ".join(values[:SHOWN_VALUES]) + (", ..." if len(values) > SHOWN_VALUES else "")
+        more = len(values) - SHOWN_VALUES
+        listed = ", ".join(values[:SHOWN_VALUES]) + (f" (and {more} more)" if more > 0 else "")
         return f"allowed values are {listed}", _closest(value, values)
     argument = check[len(name) + 1 : -1] if "(" in check else ""
     if name == "str_length" and argument:
@@ -208,14 +209,28 @@ def schema_problems(table: Table, frame: pd.DataFrame) -> list[Problem]:
 
 
 def _without_repeats(problems: list[Problem]) -> list[Problem]:
-    """A value the reader could not parse is empty in the frame, so the schema would also
-    call it missing: report it once, as what it is."""
+    """One answer per error: a value the reader could not parse is empty in the frame, so
+    the schema would also call it missing; and a row check over a cell that already failed
+    its own check (an unknown category does not fit its direction either) says nothing new."""
     unparsed = {
         (p.line, p.column) for p in problems if p.check in ("iso_date", "integer", "boolean")
     }
-    return [
-        p for p in problems if not (p.check == "not_nullable" and (p.line, p.column) in unparsed)
-    ]
+    failed_cells = {
+        (p.line, p.column) for p in problems if getattr(rule_for(p.check), "scope", "") != "row"
+    }
+
+    def repeats(p: Problem) -> bool:
+        if p.check == "not_nullable" and (p.line, p.column) in unparsed:
+            return True
+        rule = rule_for(p.check)
+        return bool(
+            rule
+            and rule.scope == "row"
+            and rule.columns
+            and any((p.line, c) in failed_cells for c in rule.columns)
+        )
+
+    return [p for p in problems if not repeats(p)]
 
 
 def file_hash(path: Path) -> str:

@@ -142,7 +142,12 @@ def _table_section(table: Table) -> list[str]:
 
 
 def _rules_section(scope: str, heading: str) -> list[str]:
-    rules = [r for r in RULES.values() if r.scope == scope]
+    in_models = {r.name for t in TABLES.values() for r in row_rules(t)}
+    scopes = {scope, "row"} if scope == "file" else {scope}
+    rules = sorted(
+        (r for r in RULES.values() if r.scope in scopes and r.name not in in_models),
+        key=lambda r: r.title,
+    )
     out = [f"## {heading}", ""]
     out += [f'- <a id="{r.anchor}"></a>**{r.title}** (`{r.name}`): {r.requires}' for r in rules]
     return [*out, ""]

@@ -13,6 +13,7 @@ from pandera.typing import Series
 
 from schemas import fields
 from schemas.published import Output
+from schemas.rules import register
 from schemas.vocabularies import vocabulary
 
 SDN_TYPE = vocabulary(
@@ -29,6 +30,30 @@ TARGET_KIND = vocabulary(
         "entity": ("Entity", "A company or organisation named in sanctions."),
         "individual": ("Individual", "A person named in sanctions."),
     }
+)
+
+
+register(
+    "snapshot_name",
+    "Snapshot name",
+    "Snapshot files are named sdn-YYYY-MM-DD.csv after a real calendar date, one per date.",
+    "file",
+)
+register(
+    "snapshot_not_empty",
+    "Snapshot has entries",
+    "A snapshot holds OFAC's entries; an empty file is not a list with no entries.",
+    "file",
+)
+register(
+    "snapshot_complete",
+    "Snapshot complete",
+    "A snapshot keeps at least half as many DPRK and Russia entries as the one before it "
+    "(fewer means a truncated or wrong file).",
+    "file",
+)
+register(
+    "sdn_field_count", "SDN field count", "12 fields per entry, as OFAC publishes them.", "row"
 )
 
 

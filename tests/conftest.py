@@ -1,24 +1,9 @@
-import csv
 import shutil
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "raw"
-
-
-def read_rows(path: Path) -> list[dict]:
-    with path.open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
-def write_rows(path: Path, rows: list[dict], fieldnames=None) -> None:
-    fieldnames = fieldnames or list(rows[0])
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=fieldnames, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+from tests.support import RAW, make_project, project_env
 
 
 @pytest.fixture
@@ -34,11 +19,10 @@ def built_project(tmp_path_factory):
     """A copy of the project built once through the report, shared read-only by tests."""
     from pipeline.build import build
     from pipeline.project import Project
-    from tests.project_copy import make_project_copy, project_env
 
-    root = make_project_copy(tmp_path_factory.mktemp("built"))
+    root = make_project(tmp_path_factory.mktemp("built"))
     with project_env(root):
-        lines = []
+        lines: list[str] = []
         result = build(Project(root), echo=lines.append)
         assert result.success, lines
         yield Project(root)

@@ -4,8 +4,8 @@ pipeline/analysis/marts.py named after its catalog entry, reading the tables it 
 import dagster as dg
 
 from pipeline.analysis import marts
-from pipeline.defs.metadata import declared_outputs
-from pipeline.defs.tables import output_paths, processed_key, publish
+from pipeline.defs.keys import processed_key
+from pipeline.defs.results import declared_outputs, output_paths, publish
 from pipeline.project import Project
 from pipeline.publish import tables
 from pipeline.versions import code_version_of
@@ -27,7 +27,7 @@ def build_table(project: Project, table: Table):
         deps=[processed_key(r) for r in table.reads],
         group_name="marts" if table.kind == "analysis" else "processed",
         kinds={"pandas", "parquet"},
-        code_version=code_version_of(compute, getattr(marts, table.name)),
+        code_version=code_version_of(build),
         description=table.description,
         metadata=declared_outputs(*output_paths(project, table.name)),
     )

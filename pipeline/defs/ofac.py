@@ -8,9 +8,9 @@ nothing."""
 import dagster as dg
 import pandas as pd
 
-from pipeline.defs.metadata import declared_outputs, failure_table
-from pipeline.defs.sources import OFAC_RAW_KEY, ofac_files
-from pipeline.defs.tables import output_paths, processed_key, publish
+from pipeline.defs.keys import OFAC_RAW_KEY, OFAC_VALIDATED_KEY, processed_key
+from pipeline.defs.results import declared_outputs, failure_table, output_paths, publish
+from pipeline.defs.sources import ofac_files
 from pipeline.project import Project
 from pipeline.publish import tables
 from pipeline.rebuild import ATTEMPT
@@ -19,7 +19,7 @@ from pipeline.validation import Failure, explain, file_hash, schema_problems
 from pipeline.versions import code_version_of, files_version
 from schemas.catalog import TABLES
 
-VALIDATED_KEY = dg.AssetKey(["validated", "ofac_sdn"])
+VALIDATED_KEY = OFAC_VALIDATED_KEY
 HISTORY_KEY = processed_key("ofac_sdn")
 SNAPSHOTS_KEY = processed_key("ofac_snapshots")
 
@@ -43,7 +43,7 @@ def build(project: Project) -> list:
         group_name="validated",
         kinds={"pandas", "pandera"},
         output_required=False,
-        code_version=code_version_of(load),
+        code_version=code_version_of(build),
         description="Entries of the DPRK and RUSSIA-EO14024 programmes in every SDN snapshot, "
         "checked with the same text rules as the curated tables; entries keep their lines.",
         check_specs=[
@@ -107,7 +107,7 @@ def build(project: Project) -> list:
             ),
         },
         ins={"snapshots": dg.AssetIn(VALIDATED_KEY)},
-        code_version=code_version_of(publish_ofac),
+        code_version=code_version_of(build),
     )
     def ofac_published(context: dg.AssetExecutionContext, snapshots: list[parse.Snapshot]):
         history, listing = publish_ofac(snapshots)

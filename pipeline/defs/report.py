@@ -5,10 +5,9 @@ from datetime import UTC, datetime
 
 import dagster as dg
 
-from pipeline.defs.metadata import declared_outputs, output_hashes
-from pipeline.defs.sources import REPORT_SOURCE_KEY, raw_key, source_versions
-from pipeline.defs.tables import processed_key
-from pipeline.defs.warehouse import WAREHOUSE_KEY
+from pipeline.defs.keys import REPORT_KEY, REPORT_SOURCE_KEY, WAREHOUSE_KEY, processed_key, raw_key
+from pipeline.defs.results import declared_outputs, output_hashes
+from pipeline.defs.sources import source_versions
 from pipeline.project import Project
 from pipeline.render.qmd import Cell, parse_qmd
 from pipeline.reporting import build_report
@@ -21,8 +20,6 @@ from pipeline.versions import (
 )
 from schemas.catalog import RAW_TABLES, TABLES
 
-REPORT_KEY = dg.AssetKey(["report"])
-
 
 def report_code_version(project: Project) -> str:
     """The code that renders the report and the project modules its cells import."""
@@ -34,7 +31,7 @@ def report_code_version(project: Project) -> str:
     )
     cell_modules = set().union(*(imported_modules(c) for c in cells)) if cells else set()
     modules = [module_file(m) for m in sorted(cell_modules)]
-    own = code_version_of(build_report.render_report)
+    own = code_version_of(build)
     return code_version([m for m in modules if m is not None])[:8] + own[:8]
 
 

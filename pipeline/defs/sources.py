@@ -7,20 +7,15 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.defs.keys import OFAC_RAW_KEY, REPORT_SOURCE_KEY, raw_key
 from pipeline.project import Project
 from pipeline.rebuild import DATA_VERSION
 from pipeline.sources.ofac.source import provenance_path, snapshot_files
 from pipeline.versions import file_version, files_version
 from schemas.catalog import RAW_TABLES
 
-REPORT_SOURCE_KEY = dg.AssetKey(["source", "report"])
-OFAC_RAW_KEY = dg.AssetKey(["raw", "ofac"])
 REPORT_SUFFIXES = {".qmd", ".yml", ".yaml", ".css", ".typ", ".bib", ".csl", ".json", ".html"}
 GENERATED_PARTS = {"_output", "_generated", ".quarto"}
-
-
-def raw_key(table: str) -> dg.AssetKey:
-    return dg.AssetKey(["raw", table])
 
 
 def report_source_files(project: Project) -> list[Path]:

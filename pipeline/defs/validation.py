@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 import dagster as dg
 import pandas as pd
 
-from pipeline.defs.metadata import declared_outputs, failure_table, output_hashes
-from pipeline.defs.sources import raw_key
+from pipeline.defs.keys import raw_key, validated_key
+from pipeline.defs.results import declared_outputs, failure_table, output_hashes
 from pipeline.io.failure_report import write_report
 from pipeline.project import Project
 from pipeline.rebuild import ATTEMPT
@@ -25,10 +25,6 @@ from schemas.catalog import RAW_TABLES
 from schemas.rules import rule_for
 
 REPORT_FILES = ("failures.csv", "failures.json", "index.html", "history.jsonl")
-
-
-def validated_key(table: str) -> dg.AssetKey:
-    return dg.AssetKey(["validated", table])
 
 
 def frame_version(frame: pd.DataFrame) -> str:
@@ -112,12 +108,12 @@ def build(project: Project) -> list:
         deps=[raw_key(name) for name in RAW_TABLES],
         check_specs=specs,
         can_subset=False,
-        code_version=code_version_of(validate_dataset, write_report, check_results),
+        code_version=code_version_of(build),
     )
     def validated(context: dg.AssetExecutionContext):
         validation = validate_dataset(project.raw_dir)
         checked_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        written = write_report(project.validation_dir, validation, checked_at, context.run_id)
+        written = write_report(project.validation_dir, validation, checked_at, context.run.run_id)
         hashes = output_hashes(written)
         inputs = {
             raw_key(n).to_user_string(): digest

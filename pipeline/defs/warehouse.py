@@ -4,15 +4,14 @@ from datetime import UTC, datetime
 
 import dagster as dg
 
-from pipeline.defs.metadata import declared_outputs, output_hashes
-from pipeline.defs.tables import processed_key
+from pipeline.defs.keys import WAREHOUSE_KEY, processed_key
+from pipeline.defs.results import declared_outputs, output_hashes
 from pipeline.io import writer
 from pipeline.project import Project
 from pipeline.publish import datapackage, warehouse
 from pipeline.versions import code_version_of, files_version
 from schemas.catalog import TABLES
 
-WAREHOUSE_KEY = dg.AssetKey(["processed", "warehouse"])
 DATAPACKAGE = "datapackage.json"
 
 
@@ -33,7 +32,7 @@ def build(project: Project) -> list:
         deps=[processed_key(name) for name in TABLES],
         group_name="processed",
         kinds={"duckdb", "json"},
-        code_version=code_version_of(write),
+        code_version=code_version_of(build),
         description=f"processed/{warehouse.DATABASE} (every published table with its keys and "
         f"comments) and processed/{DATAPACKAGE} (a Frictionless Data Package).",
         metadata=declared_outputs(*outputs),

@@ -6,10 +6,13 @@ markdown block that has them becomes a hidden cell run after the cells before it
 
 import json
 import re
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -46,9 +49,19 @@ def execute(doc: Document, cwd: str, timeout: int = 600) -> Execution:
         elif isinstance(block, Markdown) and INLINE.search(block.text):
             nb.cells.append(nbformat.v4.new_code_cell(_inline_cell(INLINE.findall(block.text))))
             owners.append(("inline", block))
-    client = NotebookClient(
-        nb, kernel_name="python3", timeout=timeout, resources={"metadata": {"path": cwd}}
-    )
+    # Local sockets (IPC), not TCP ports: nothing listens on the network, and the kernel
+    # has no reason to warn about unencrypted TCP traffic.
+    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
+        manager = KernelManager(
+            kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel")
+        )
+        client = NotebookClient(
+            nb, km=manager, timeout=timeout, resources={"metadata": {"path": cwd}}
+        )
+        return _run(client, nb, owners)
+
+
+def _run(client: NotebookClient, nb, owners) -> Execution:
     started = time.perf_counter()
     outputs, inline = {}, {}
     with client.setup_kernel():

@@ -27,7 +27,7 @@ def _csv(columns: list[str], rows: list[dict]) -> str:
 def _generated(name: str, table: str, good: list[dict]) -> str:
     columns = TABLES[table].columns
     if name == "huge_field":
-        rows = [dict(good[0], summary="x" * 1_000_000)] + good[1:]
+        rows = [dict(good[0], summary="x" * 1000000), *good[1:]]
         return _csv(columns, rows)
     if name == "many_rows":
         key = TABLES[table].primary_key

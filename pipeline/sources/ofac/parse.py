@@ -23,7 +23,6 @@ from schemas.catalog import Table
 from schemas.checks import imo_is_valid
 from schemas.file_format import INT64_MAX
 from schemas.ofac import SdnEntries
-from schemas.rules import register
 
 COLUMNS = [
     "ent_num",
@@ -49,29 +48,6 @@ DPRK_WORDS = re.compile(
 EMPTY = "-0-"
 ENTRIES = Table("ofac_entries", SdnEntries, ("snapshot", "ent_num"), "official")
 SHRINK_LIMIT = 0.5  # a snapshot keeping under half the previous one's entries is suspect
-
-register(
-    "snapshot_name",
-    "Snapshot name",
-    "Snapshot files are named sdn-YYYY-MM-DD.csv after a real calendar date, one per date.",
-    "file",
-)
-register(
-    "snapshot_not_empty",
-    "Snapshot has entries",
-    "A snapshot holds OFAC's entries; an empty file is not a list with no entries.",
-    "file",
-)
-register(
-    "snapshot_complete",
-    "Snapshot complete",
-    "A snapshot keeps at least half as many DPRK and Russia entries as the one before it "
-    "(fewer means a truncated or wrong file).",
-    "file",
-)
-register(
-    "sdn_field_count", "SDN field count", "12 fields per entry, as OFAC publishes them.", "row"
-)
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""What the Dagster UI shows about an asset: rows, columns, published files, failures."""
+"""What assets tell Dagster: published files and their hashes (which the rebuild rule
+checks), rows, columns and failures (which the UI shows)."""
 
 import hashlib
 from pathlib import Path
@@ -6,6 +7,8 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
+from pipeline.project import Project
+from pipeline.publish import tables
 from pipeline.rebuild import OUTPUT_HASHES, OUTPUTS
 from pipeline.validation import Failure
 from schemas.catalog import Table
@@ -65,3 +68,20 @@ def failure_table(failures: list[Failure]) -> dg.MetadataValue:
         for f in failures[:SHOWN_FAILURES]
     ]
     return dg.MetadataValue.table(records=records, schema=schema)
+
+
+def output_paths(project: Project, name: str) -> list:
+    return [project.processed_dir / f"{name}.parquet", project.processed_dir / f"{name}.csv"]
+
+
+def publish(project: Project, table: Table, frame: pd.DataFrame) -> dg.MaterializeResult:
+    """Write a table and describe it to Dagster: its data version is the CSV's hash."""
+    written = tables.write(project.processed_dir, table, frame.reset_index(drop=True))
+    csv_hash = written[str(project.processed_dir / f"{table.name}.csv")]
+    return dg.MaterializeResult(
+        data_version=dg.DataVersion(csv_hash),
+        metadata={
+            **table_metadata(table, frame, [project.shown(p) for p in map(Path, written)]),
+            **output_hashes(written),
+        },
+    )
