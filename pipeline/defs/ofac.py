@@ -5,12 +5,21 @@ an analysis table (marts/ofac_crosscheck). With no snapshot every asset still bu
 says so; a snapshot that is empty, truncated or malformed holds the chain back and changes
 nothing."""
 
+from datetime import UTC, datetime
+
 import dagster as dg
 import pandas as pd
 
 from pipeline.defs.keys import OFAC_RAW_KEY, OFAC_VALIDATED_KEY, processed_key
-from pipeline.defs.results import declared_outputs, failure_table, output_paths, publish
+from pipeline.defs.results import (
+    declared_outputs,
+    failure_table,
+    output_hashes,
+    output_paths,
+    publish,
+)
 from pipeline.defs.sources import ofac_files
+from pipeline.io.failure_report import OFAC_FAILURES, write_ofac_failures
 from pipeline.project import Project
 from pipeline.publish import tables
 from pipeline.rebuild import ATTEMPT
@@ -37,10 +46,13 @@ def load(project: Project) -> tuple[list[parse.Snapshot], list[Failure]]:
 
 
 def build(project: Project) -> list:
+    failure_file = project.validation_dir / OFAC_FAILURES
+
     @dg.asset(
         key=VALIDATED_KEY,
         deps=[OFAC_RAW_KEY],
         group_name="validated",
+        metadata=declared_outputs(failure_file),
         kinds={"pandas", "pandera"},
         output_required=False,
         code_version=code_version_of(build),
@@ -56,6 +68,8 @@ def build(project: Project) -> list:
     )
     def ofac_sdn(context: dg.AssetExecutionContext):
         snapshots, failures = load(project)
+        checked_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        written = output_hashes([write_ofac_failures(project.validation_dir, failures, checked_at)])
         yield dg.AssetCheckResult(
             check_name="schema",
             passed=not failures,
@@ -74,8 +88,7 @@ def build(project: Project) -> list:
                         {
                             "inputs": {OFAC_RAW_KEY.to_user_string(): version},
                             "code_version": context.assets_def.code_versions_by_key[VALIDATED_KEY],
-                            "why": f"a snapshot failed its checks ({len(failures)} failure(s)): "
-                            + failures[0].describe(),
+                            "why": "a snapshot of the official list failed its checks",
                             "failures": len(failures),
                         }
                     )
@@ -85,7 +98,7 @@ def build(project: Project) -> list:
         yield dg.Output(
             snapshots,
             data_version=dg.DataVersion(version),
-            metadata={"snapshots": [s.shown for s in snapshots]},
+            metadata={"snapshots": [s.shown for s in snapshots], **written},
         )
 
     @dg.multi_asset(

@@ -183,8 +183,21 @@ def write_report(folder: Path, validation: Validation, checked_at: str, run_id: 
     return paths
 
 
+OFAC_FAILURES = "ofac.json"
+
+
+def write_ofac_failures(folder: Path, failures: list[Failure], checked_at: str) -> Path:
+    """The official list's failures, beside the curated tables' report."""
+    path = folder / OFAC_FAILURES
+    writer.write_json(path, {"checked_at": checked_at, "failures": [f.as_dict() for f in failures]})
+    return path
+
+
 def load_failures(folder: Path) -> list[dict]:
-    path = folder / "failures.json"
-    if not path.is_file():
-        return []
-    return json.loads(path.read_text(encoding="utf-8")).get("failures", [])
+    """Every standing failure: the curated tables' and the official list's."""
+    failures = []
+    for name in ("failures.json", OFAC_FAILURES):
+        path = folder / name
+        if path.is_file():
+            failures += json.loads(path.read_text(encoding="utf-8")).get("failures", [])
+    return failures

@@ -109,8 +109,10 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+            out[column] = (
+                out[column]
+                .map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+                .astype(out[column].dtype)
             )
     return out
 

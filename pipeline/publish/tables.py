@@ -78,6 +78,8 @@ def csv_frame(data: pa.Table, separator: str = ";") -> pd.DataFrame:
             values = [None if v is None else ("true" if v else "false") for v in values]
         elif pa.types.is_date(column.type):
             values = [None if v is None else v.isoformat() for v in values]
+        else:
+            values = [None if v is None else str(v) for v in values]
         out[name] = pd.Series(values, dtype="object")
     return pd.DataFrame(out, columns=data.column_names)
 
