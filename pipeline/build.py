@@ -25,6 +25,13 @@ from pipeline.reporting.kit import GENERATED
 from pipeline.validation import Failure, printable
 
 SILENT = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+BUILDER_TAG = {"dprk/builder": "make report"}
+UNFINISHED = [
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+    dg.DagsterRunStatus.QUEUED,
+]
 MAX_WAVES = 12
 
 
@@ -73,7 +80,11 @@ def _selection(graph, keys: list[dg.AssetKey]) -> list[dg.AssetKey]:
 
 def _run(job, instance, selection, result: BuildResult) -> None:
     run = job.execute_in_process(
-        instance=instance, asset_selection=selection, raise_on_error=False, run_config=SILENT
+        instance=instance,
+        asset_selection=selection,
+        raise_on_error=False,
+        run_config=SILENT,
+        tags=BUILDER_TAG,
     )
     result.materialized += [_name(e.asset_key) for e in run.get_asset_materialization_events()]
     for event in run.all_events:
@@ -82,12 +93,25 @@ def _run(job, instance, selection, result: BuildResult) -> None:
             result.errors.append(f"step {event.step_key} failed: {printable(message)}")
 
 
+def close_interrupted_runs(instance: dg.DagsterInstance, echo: Callable[[str], None]) -> None:
+    """Runs of an earlier build that was killed stay 'in progress' for ever, and the rule
+    never rebuilds what is in progress: mark them failed (the build lock says no other
+    build is running)."""
+    filters = dg.RunsFilter(statuses=UNFINISHED, tags=BUILDER_TAG)
+    for record in instance.get_run_records(filters=filters):
+        instance.report_run_failed(
+            record.dagster_run, message="interrupted: the build that ran it was stopped"
+        )
+        echo(f"marked run {record.dagster_run.run_id[:8]} of an interrupted build as failed")
+
+
 def build(
     project: Project, echo: Callable[[str], None] = print, force: bool = False
 ) -> BuildResult:
     result = BuildResult()
     with build_lock(project, echo):
         instance = open_instance(project, echo)
+        close_interrupted_runs(instance, echo)
         for leftover in remove_leftovers(
             project.processed_dir, project.report_output_dir, project.reports_dir / GENERATED
         ):
