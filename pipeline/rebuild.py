@@ -28,6 +28,7 @@ INPUT_VERSION = "dagster/input_data_version/"
 OUTPUTS = "dprk/outputs"  # definition metadata: the files an asset publishes
 OUTPUT_HASHES = "dprk/output_hashes"  # materialization metadata: {file: sha256} as written
 ATTEMPT = "dprk/attempt"  # observation metadata of a failed attempt: its inputs and code
+RECORDS_ATTEMPTS = "dprk/records_attempts"  # definition metadata of assets that record them
 
 
 @dataclass
@@ -62,51 +63,76 @@ def output_drift(declared: list[str], recorded: Mapping[str, str], shown) -> lis
     return reasons
 
 
-def current_versions(instance: dg.DagsterInstance, graph) -> dict[dg.AssetKey, str | None]:
+@dataclass(frozen=True)
+class Record:
+    """What the instance knows of one asset: its last materialization and observation."""
+
+    materialization: object | None  # AssetMaterialization
+    materialized_at: int | None  # storage id
+    observation: object | None  # AssetObservation
+    observed_at: int | None
+
+
+def records(instance: dg.DagsterInstance, graph) -> dict[dg.AssetKey, Record]:
+    """Every asset's latest materialization (one query for all) and, for source files and
+    assets that record failed attempts, its latest observation."""
+    built = {
+        a.asset_entry.asset_key: a.asset_entry.last_materialization_record
+        for a in instance.get_asset_records(list(graph.get_all_asset_keys()))
+    }
+    found = {}
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        seen = None
+        if not node.is_materializable or (node.metadata or {}).get(RECORDS_ATTEMPTS):
+            observations = instance.fetch_observations(key, limit=1).records
+            seen = observations[0] if observations else None
+        last = built.get(key)
+        found[key] = Record(
+            last.event_log_entry.asset_materialization if last else None,
+            last.storage_id if last else None,
+            seen.asset_observation if seen else None,
+            seen.storage_id if seen else None,
+        )
+    return found
+
+
+EMPTY = Record(None, None, None, None)
+
+
+def current_versions(graph, known: Mapping[dg.AssetKey, Record]) -> dict[dg.AssetKey, str | None]:
     """The data version every asset has now: its latest observation for a source file,
     its latest materialization otherwise."""
     versions: dict[dg.AssetKey, str | None] = {}
     for key in graph.get_all_asset_keys():
-        node = graph.get(key)
-        if node.is_materializable:
-            event = instance.get_latest_materialization_event(key)
-            tags = event.asset_materialization.tags if event and event.asset_materialization else {}
-            versions[key] = (tags or {}).get(DATA_VERSION)
-        else:
-            records = instance.fetch_observations(key, limit=1).records
-            observation = records[0].asset_observation if records else None
-            versions[key] = (observation.tags or {}).get(DATA_VERSION) if observation else None
+        record = known.get(key, EMPTY)
+        event = record.materialization if graph.get(key).is_materializable else record.observation
+        versions[key] = (getattr(event, "tags", None) or {}).get(DATA_VERSION) if event else None
     return versions
 
 
-def _last_attempt(instance: dg.DagsterInstance, key: dg.AssetKey, built_at: int | None):
+def _last_attempt(record: Record):
     """The metadata of a failed attempt recorded after the last materialization, if any."""
-    records = instance.fetch_observations(key, limit=1).records
-    if not records or (built_at is not None and records[0].storage_id < built_at):
+    if record.observation is None or (
+        record.materialized_at is not None and (record.observed_at or 0) < record.materialized_at
+    ):
         return None
-    observation = records[0].asset_observation
-    value = (observation.metadata or {}).get(ATTEMPT) if observation else None
+    value = (getattr(record.observation, "metadata", None) or {}).get(ATTEMPT)
     return _json(value) if value is not None else None
 
 
 def reasons_for(
-    instance: dg.DagsterInstance,
     graph,
     key: dg.AssetKey,
+    record: Record,
     versions: Mapping[dg.AssetKey, str | None],
     shown,
 ) -> tuple[list[str], str | None]:
     """(why the asset needs rebuilding, why it is held back) by the rule above."""
     node = graph.get(key)
-    records = instance.fetch_materializations(key, limit=1).records
-    if not records:
-        event = None
-        built_at = None
-    else:
-        event = records[0].asset_materialization
-        built_at = records[0].storage_id
+    event = record.materialization
     inputs = {parent.to_user_string(): versions.get(parent) for parent in sorted(node.parent_keys)}
-    attempt = _last_attempt(instance, key, built_at)
+    attempt = _last_attempt(record)
     if (
         isinstance(attempt, dict)
         and attempt.get("inputs") == inputs
@@ -115,7 +141,7 @@ def reasons_for(
         return [], attempt.get("why", "its last attempt with these inputs failed validation")
     if event is None:
         return ["never built"], None
-    tags = event.tags or {}
+    tags = getattr(event, "tags", None) or {}
     reasons = []
     if node.code_version and tags.get(CODE_VERSION) != node.code_version:
         reasons.append("its code changed")
@@ -124,7 +150,7 @@ def reasons_for(
             reasons.append(f"{parent} changed")
     declared = (node.metadata or {}).get(OUTPUTS)
     if declared:
-        recorded = _json((event.metadata or {}).get(OUTPUT_HASHES)) or {}
+        recorded = _json((getattr(event, "metadata", None) or {}).get(OUTPUT_HASHES)) or {}
         reasons += output_drift(list(_json(declared)), dict(recorded), shown)
     return reasons, None
 
@@ -135,7 +161,8 @@ def plan(instance: dg.DagsterInstance, graph, shown=str) -> Plan:
     An asset downstream of one held back by a failed validation is held too (publishing
     stays blocked for what failed and what depends on it), when it would otherwise rebuild.
     """
-    versions = current_versions(instance, graph)
+    known = records(instance, graph)
+    versions = current_versions(graph, known)
     result = Plan()
     dirty: set[dg.AssetKey] = set()
     blocked: dict[dg.AssetKey, dg.AssetKey] = {}  # asset -> the held asset it waits for
@@ -143,7 +170,7 @@ def plan(instance: dg.DagsterInstance, graph, shown=str) -> Plan:
         node = graph.get(key)
         if not node.is_materializable:
             continue
-        reasons, held = reasons_for(instance, graph, key, versions, shown)
+        reasons, held = reasons_for(graph, key, known.get(key, EMPTY), versions, shown)
         parents = [p for p in node.parent_keys if graph.get(p).is_materializable]
         if held:
             result.held[key] = held

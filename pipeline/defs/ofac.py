@@ -22,7 +22,7 @@ from pipeline.defs.sources import ofac_files
 from pipeline.io.failure_report import OFAC_FAILURES, write_ofac_failures
 from pipeline.project import Project
 from pipeline.publish import tables
-from pipeline.rebuild import ATTEMPT
+from pipeline.rebuild import ATTEMPT, RECORDS_ATTEMPTS
 from pipeline.sources.ofac import parse
 from pipeline.validation import Failure, explain, file_hash, schema_problems
 from pipeline.versions import code_version_of, files_version
@@ -52,7 +52,7 @@ def build(project: Project) -> list:
         key=VALIDATED_KEY,
         deps=[OFAC_RAW_KEY],
         group_name="validated",
-        metadata=declared_outputs(failure_file),
+        metadata={**declared_outputs(failure_file), RECORDS_ATTEMPTS: True},
         kinds={"pandas", "pandera"},
         output_required=False,
         code_version=code_version_of(build),

@@ -18,7 +18,7 @@ from pipeline.defs.keys import raw_key, validated_key
 from pipeline.defs.results import declared_outputs, failure_table, output_hashes
 from pipeline.io.failure_report import write_report
 from pipeline.project import Project
-from pipeline.rebuild import ATTEMPT
+from pipeline.rebuild import ATTEMPT, RECORDS_ATTEMPTS
 from pipeline.validation import Failure, Validation, validate_dataset
 from pipeline.versions import code_version_of
 from schemas.catalog import RAW_TABLES
@@ -101,7 +101,7 @@ def build(project: Project) -> list:
                 kinds={"pandas", "pandera"},
                 description=f"raw/{t.raw_file} read with its schema's types and validated with "
                 "the other curated tables; rows keep their file line numbers.",
-                metadata=declared_outputs(*report_paths),
+                metadata={**declared_outputs(*report_paths), RECORDS_ATTEMPTS: True},
             )
             for name, t in RAW_TABLES.items()
         },

@@ -12,6 +12,7 @@ import pytest
 from pipeline.build import build
 from pipeline.project import Project
 from tests.support import (
+    STATEMENTS_CHAIN,
     ROOT,
     built,
     edit_cell,
@@ -24,18 +25,6 @@ from tests.support import (
 )
 
 pytestmark = pytest.mark.slow
-
-STATEMENTS_CHAIN = {
-    "validated/sources",
-    "validated/shipments",
-    "validated/sanctions",
-    "validated/statements",
-    "processed/statements",
-    "processed/citations",
-    "marts/stances_by_actor",
-    "processed/warehouse",
-    "report",
-}
 
 
 @pytest.fixture(scope="module")
