@@ -1,6 +1,6 @@
-"""The plain-Python baseline: the same work as the pipeline's cold build, with no
-orchestration: read and validate the raw tables, write Parquet and CSV, compute the marts,
-write the DuckDB database and datapackage, render the report.
+"""The plain-Python baseline: the same work as a cold `make report`, with no orchestration:
+validate the raw tables, publish them, compute every computed table, write DuckDB and the
+Data Package, render the report. The comparison says what Dagster costs.
 
 Usage: python bench/baseline.py PROJECT_ROOT
 """
@@ -8,35 +8,35 @@ Usage: python bench/baseline.py PROJECT_ROOT
 import sys
 from pathlib import Path
 
-from pipeline import publish
-from pipeline.marts import MARTS, read_processed
+from pipeline.analysis import marts
+from pipeline.defs.ofac import load, publish_ofac
+from pipeline.defs.warehouse import write
 from pipeline.project import Project
-from pipeline.report import prepare_inputs, render_report
-from pipeline.validation import load_all
-from pipeline.warehouse import datapackage, write_database
-from schemas import TABLES
+from pipeline.publish import tables
+from pipeline.reporting.build_report import render_report
+from pipeline.validation import validate_dataset
+from schemas.catalog import TABLES, of_kind
 
 
 def run(project: Project) -> None:
-    frames, failures = load_all(project.raw_dir)
+    validation = validate_dataset(project.raw_dir)
+    if not validation.passed:
+        raise SystemExit(validation.summary())
+    for name, frame in validation.frames.items():
+        tables.write(project.processed_dir, TABLES[name], frame.reset_index(drop=True))
+    snapshots, failures = load(project)
     if failures:
-        raise SystemExit(f"{len(failures)} validation failures")
-    for name, frame in frames.items():
-        publish.write_table(project.processed_dir, name, frame.reset_index(drop=True))
-    for mart in MARTS:
-        frame = mart.compute(*(read_processed(project, t) for t in mart.reads))
-        publish.write_table(project.processed_dir, mart.name, frame)
-    from pipeline import sdn
-
-    empty = sdn.to_frame([])
-    publish.write_table(project.processed_dir, "ofac_sdn", sdn.history(empty, []))
-    targets = sdn.curated_targets(read_processed(project, "shipments"),
-                                  read_processed(project, "sanctions"))
-    publish.write_table(project.processed_dir, "ofac_crosscheck", sdn.crosscheck(targets, sdn.history(empty, []), []))
-    write_database(project, [*TABLES, *(m.name for m in MARTS), "ofac_sdn", "ofac_crosscheck"])
-    publish.write_json(project.processed_dir / "datapackage.json", datapackage(project))
-    prepare_inputs(project, {"built_at": "baseline", "code_version": "baseline", "data_versions": {}})
-    render_report(project)
+        raise SystemExit(f"{len(failures)} failures in the official list")
+    for name, frame in zip(("ofac_sdn", "ofac_snapshots"), publish_ofac(snapshots), strict=True):
+        tables.write(project.processed_dir, TABLES[name], frame)
+    for table in of_kind("link", "analysis"):
+        inputs = [tables.read(project.processed_dir, TABLES[r]) for r in table.reads]
+        frame = tables.conform(table, getattr(marts, table.name)(*inputs))
+        tables.write(project.processed_dir, table, frame)
+    write(project)
+    render_report(
+        project, {"built_at": "baseline", "code_version": "baseline", "data_versions": {}}
+    )
 
 
 if __name__ == "__main__":

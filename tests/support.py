@@ -16,9 +16,17 @@ CODE = ["pipeline", "schemas"]
 SHARED_OFAC = ROOT.parent / "shared" / "data" / "ofac"
 # What an edit of one statements row rebuilds: the validation step (it checks the tables
 # together), the statements chain, the tables that read statements, the warehouse, the report.
-STATEMENTS_CHAIN = {"validated/sources", "validated/shipments", "validated/sanctions",
-                    "validated/statements", "processed/statements", "processed/citations",
-                    "marts/stances_by_actor", "processed/warehouse", "report"}
+STATEMENTS_CHAIN = {
+    "validated/sources",
+    "validated/shipments",
+    "validated/sanctions",
+    "validated/statements",
+    "processed/statements",
+    "processed/citations",
+    "marts/stances_by_actor",
+    "processed/warehouse",
+    "report",
+}
 
 
 def read_rows(path: Path) -> list[dict]:

@@ -30,8 +30,9 @@ def _rows(path: Path) -> list[dict]:
 
 def _csv(columns: list[str], rows: list[dict], delimiter: str = ",") -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", delimiter=delimiter,
-                            extrasaction="ignore")
+    writer = csv.DictWriter(
+        out, fieldnames=columns, lineterminator="\n", delimiter=delimiter, extrasaction="ignore"
+    )
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()

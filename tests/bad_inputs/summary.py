@@ -5,7 +5,6 @@ Each case breaks one raw table of a built copy of the project; the build must fa
 the case's exact failure and leave processed/ and the report byte for byte as they were.
 """
 
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -55,8 +54,10 @@ def run_corpus(workdir: Path, cases=CASES) -> list[Outcome]:
                 result = build(project, echo=lambda _: None)
                 failures = load_failures(project.validation_dir)
                 hit = any(matches(f, expect) for f in failures)
-                lost = (snapshot_files(project.processed_dir) != processed
-                        or snapshot_files(project.report_output_dir) != report)
+                lost = (
+                    snapshot_files(project.processed_dir) != processed
+                    or snapshot_files(project.report_output_dir) != report
+                )
                 detail = "" if hit else f"expected {expect}, got {failures[:3]}"
                 outcomes.append(Outcome(case["id"], not result.success and hit, lost, detail))
             finally:
@@ -69,11 +70,14 @@ def run_corpus(workdir: Path, cases=CASES) -> list[Outcome]:
 def table(outcomes: list[Outcome]) -> str:
     rejected = sum(o.rejected for o in outcomes)
     lost = sum(o.outputs_lost for o in outcomes)
-    return "\n".join([
-        "| corpus | cases tried | rejected with the expected failure | outputs lost |",
-        "| --- | --- | --- | --- |",
-        f"| bad-input cases (`tests/bad_inputs/cases.json`) | {len(outcomes)} | {rejected} | {lost} |",
-    ])
+    return "\n".join(
+        [
+            "| corpus | cases tried | rejected with the expected failure | outputs lost |",
+            "| --- | --- | --- | --- |",
+            f"| bad-input cases (`tests/bad_inputs/cases.json`) | {len(outcomes)} | {rejected} "
+            f"| {lost} |",
+        ]
+    )
 
 
 def write_readme(text: str) -> None:

@@ -25,11 +25,12 @@ def test_every_case_is_rejected_and_loses_nothing(outcomes):
 
 def test_the_readme_table_is_what_the_corpus_gives(outcomes):
     readme = README.read_text(encoding="utf-8")
-    assert readme[readme.index(BEGIN) + len(BEGIN):readme.index(END)].strip() == table(outcomes)
+    assert readme[readme.index(BEGIN) + len(BEGIN) : readme.index(END)].strip() == table(outcomes)
 
 
-@pytest.mark.parametrize("case_id", ["control-characters-in-a-header-name", "bidi-override",
-                                     "latin1-bytes"])
+@pytest.mark.parametrize(
+    "case_id", ["control-characters-in-a-header-name", "bidi-override", "latin1-bytes"]
+)
 def test_the_terminal_shows_every_character_escaped(tmp_path, case_id):
     root = make_project(tmp_path)
     assert run_builder(root).returncode == 0

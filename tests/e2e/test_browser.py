@@ -8,12 +8,21 @@ import pytest
 pytestmark = pytest.mark.slow
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
-                    "(make test installs it with apt-get where it can)")
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Debian's chromium is not installed (make test installs it with apt-get where it can)",
+)
 def test_report_loads_offline_and_draws_every_chart(built_project):
     from playwright.sync_api import sync_playwright
 
@@ -28,9 +37,13 @@ def test_report_loads_offline_and_draws_every_chart(built_project):
         page.goto(page_url)
         page.wait_for_function(
             "() => [...document.querySelectorAll('.vega-chart')].every(e => e.dataset.rendered)",
-            timeout=60_000)
+            timeout=60_000,
+        )
         states = page.eval_on_selector_all(
-            ".vega-chart", "els => els.map(e => [e.id, e.dataset.rendered, e.querySelectorAll('svg path, svg rect, svg line').length])")
+            ".vega-chart",
+            "els => els.map(e => [e.id, e.dataset.rendered, "
+            "e.querySelectorAll('svg path, svg rect, svg line').length])",
+        )
         browser.close()
     assert len(states) >= 6
     for chart_id, rendered, marks in states:

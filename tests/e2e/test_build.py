@@ -12,8 +12,8 @@ import pytest
 from pipeline.build import build
 from pipeline.project import Project
 from tests.support import (
-    STATEMENTS_CHAIN,
     ROOT,
+    STATEMENTS_CHAIN,
     built,
     edit_cell,
     make_project,

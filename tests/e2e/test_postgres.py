@@ -45,8 +45,10 @@ def _as_postgres(args):
 @pytest.fixture(scope="module")
 def postgres(tmp_path_factory):
     if not BINARIES:
-        pytest.skip("PostgreSQL is not installed (make test installs Debian's postgresql "
-                    "where it can); the team-deployment tests need a real server")
+        pytest.skip(
+            "PostgreSQL is not installed (make test installs Debian's postgresql "
+            "where it can); the team-deployment tests need a real server"
+        )
     if os.geteuid() == 0 and _postgres_user() is None:
         pytest.skip("running as root without a 'postgres' user: PostgreSQL refuses to run as root")
     bin_dir = BINARIES[-1]
@@ -60,18 +62,38 @@ def postgres(tmp_path_factory):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     try:
-        _as_postgres([f"{bin_dir}/initdb", "-D", str(data), "-U", "dagster", "--auth=trust",
-                      "-E", "UTF8"])
-        _as_postgres([f"{bin_dir}/pg_ctl", "-D", str(data), "-l", str(base / "server.log"), "-w",
-                      "-o", f"-h 127.0.0.1 -p {port} -k {base}", "start"])
-        _as_postgres([f"{bin_dir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "dagster", "dagster"])
-        yield {"DAGSTER_PG_HOST": "127.0.0.1", "DAGSTER_PG_PORT": str(port),
-               "DAGSTER_PG_USER": "dagster", "DAGSTER_PG_PASSWORD": "unused-with-trust-auth",
-               "DAGSTER_PG_DB": "dagster"}
+        _as_postgres(
+            [f"{bin_dir}/initdb", "-D", str(data), "-U", "dagster", "--auth=trust", "-E", "UTF8"]
+        )
+        _as_postgres(
+            [
+                f"{bin_dir}/pg_ctl",
+                "-D",
+                str(data),
+                "-l",
+                str(base / "server.log"),
+                "-w",
+                "-o",
+                f"-h 127.0.0.1 -p {port} -k {base}",
+                "start",
+            ]
+        )
+        _as_postgres(
+            [f"{bin_dir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "dagster", "dagster"]
+        )
+        yield {
+            "DAGSTER_PG_HOST": "127.0.0.1",
+            "DAGSTER_PG_PORT": str(port),
+            "DAGSTER_PG_USER": "dagster",
+            "DAGSTER_PG_PASSWORD": "unused-with-trust-auth",
+            "DAGSTER_PG_DB": "dagster",
+        }
     finally:
-        subprocess.run((["runuser", "-u", "postgres", "--"] if user else [])
-                       + [f"{bin_dir}/pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop"],
-                       capture_output=True)
+        subprocess.run(
+            (["runuser", "-u", "postgres", "--"] if user else [])
+            + [f"{bin_dir}/pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop"],
+            capture_output=True,
+        )
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -79,8 +101,9 @@ def postgres(tmp_path_factory):
 def team_project(postgres, tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("team"))
     (root / "deploy").mkdir()
-    shutil.copyfile(ROOT / "deploy" / "dagster.postgres.yaml",
-                    root / "deploy" / "dagster.postgres.yaml")
+    shutil.copyfile(
+        ROOT / "deploy" / "dagster.postgres.yaml", root / "deploy" / "dagster.postgres.yaml"
+    )
     saved = {k: os.environ.get(k) for k in postgres}
     os.environ.update(postgres)
     try:
@@ -95,8 +118,15 @@ def team_project(postgres, tmp_path_factory):
 def _sql(postgres, query: str) -> int:
     import psycopg2
 
-    with psycopg2.connect(host=postgres["DAGSTER_PG_HOST"], port=postgres["DAGSTER_PG_PORT"],
-                          user="dagster", dbname="dagster") as conn, conn.cursor() as cur:
+    with (
+        psycopg2.connect(
+            host=postgres["DAGSTER_PG_HOST"],
+            port=postgres["DAGSTER_PG_PORT"],
+            user="dagster",
+            dbname="dagster",
+        ) as conn,
+        conn.cursor() as cur,
+    ):
         cur.execute(query)
         return cur.fetchone()[0]
 
@@ -117,8 +147,10 @@ def test_full_graph_materializes_into_postgres(team_project, postgres):
     assert type(instance.run_storage).__name__ == "PostgresRunStorage"
     assert "report" in built and "processed/warehouse" in built
     assert _sql(postgres, "select count(*) from runs") >= 1
-    assert _sql(postgres, "select count(*) from event_logs "
-                          "where dagster_event_type = 'ASSET_MATERIALIZATION'") >= len(built)
+    assert _sql(
+        postgres,
+        "select count(*) from event_logs where dagster_event_type = 'ASSET_MATERIALIZATION'",
+    ) >= len(built)
     assert _sql(postgres, "select count(*) from asset_check_executions") >= 8
     event = instance.get_latest_materialization_event(dg.AssetKey(["validated", "statements"]))
     assert event is not None and event.asset_materialization.tags["dagster/data_version"]

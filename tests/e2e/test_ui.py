@@ -34,7 +34,8 @@ def wait_for(predicate, timeout: float, what: str):
 
 def materializations_since(instance, after_id: int) -> set[str]:
     records = instance.fetch_materializations(
-        dg.AssetRecordsFilter(asset_key=dg.AssetKey(["report"]), after_storage_id=after_id), limit=5)
+        dg.AssetRecordsFilter(asset_key=dg.AssetKey(["report"]), after_storage_id=after_id), limit=5
+    )
     return records.records
 
 
@@ -51,11 +52,21 @@ def test_ui_binds_loopback_and_rebuilds_downstream_of_an_edit(tmp_path):
     root = make_project(tmp_path)
     home = root / ".dagster_home"
     port = free_port()
-    env = {**os.environ, "DAGSTER_HOME": str(home), "DPRK_PROJECT_ROOT": str(root),
-           "DAGSTER_PORT": str(port)}
-    log = open(tmp_path / "ui.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.ui"], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "DPRK_PROJECT_ROOT": str(root),
+        "DAGSTER_PORT": str(port),
+    }
+    log = (tmp_path / "ui.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.ui"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         wait_for(lambda: _ok(f"http://127.0.0.1:{port}/server_info"), 90, "the webserver")
         assert listening_addresses(proc.pid) <= {"127.0.0.1"}
@@ -81,8 +92,12 @@ def test_ui_binds_loopback_and_rebuilds_downstream_of_an_edit(tmp_path):
         log.close()
 
 
-ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED,
-          dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+ACTIVE = [
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+]
 
 
 def wait_idle(instance, quiet_seconds: int = 8, timeout: float = 240) -> None:
