@@ -89,7 +89,10 @@ def _run(job, instance, selection, result: BuildResult) -> None:
     result.materialized += [_name(e.asset_key) for e in run.get_asset_materialization_events()]
     for event in run.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
-            message = event.step_failure_data.error.message.strip().splitlines()[-1]
+            error = event.step_failure_data.error
+            while error.cause is not None and (error.cls_name or "").startswith("Dagster"):
+                error = error.cause  # the project's own error, not Dagster's wrapper
+            message = error.message.strip().splitlines()[0]
             result.errors.append(f"step {event.step_key} failed: {printable(message)}")
 
 

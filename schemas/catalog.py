@@ -16,6 +16,7 @@ from schemas.sanctions import Sanctions
 from schemas.shipments import Shipments
 from schemas.sources import Sources
 from schemas.statements import Statements
+from schemas.value_estimates import ValueEstimates
 
 Kind = Literal["curated", "link", "analysis", "official"]
 KIND_TITLES = {
@@ -52,7 +53,7 @@ class Table:
         return self.primary_key[0]
 
 
-CURATED = ("sources", "shipments", "sanctions", "statements")
+CURATED = ("sources", "shipments", "sanctions", "statements", "value_estimates")
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -61,12 +62,13 @@ TABLES: dict[str, Table] = {
         Table("shipments", Shipments, ("shipment_id",), "curated"),
         Table("sanctions", Sanctions, ("sanction_id",), "curated"),
         Table("statements", Statements, ("statement_id",), "curated"),
+        Table("value_estimates", ValueEstimates, ("value_id",), "curated"),
         Table(
             "citations",
             published.Citations,
             ("table_name", "row_id", "source_id"),
             "link",
-            reads=("shipments", "sanctions", "statements"),
+            reads=("shipments", "sanctions", "statements", "value_estimates"),
         ),
         Table(
             "transfers_by_month",

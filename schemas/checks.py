@@ -23,7 +23,7 @@ ISO_LANGUAGE_CODES = frozenset(
 )
 ISO_CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
 SOURCE_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-URL = r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"'`]*)?"
+URL = r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}\.?(?::\d+)?(?:[/?#][^\s<>\"'`]*)?"
 # What a spreadsheet would run as a formula: raw text may not start with it, and CSV
 # exports neutralise it.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -12,6 +12,7 @@ from pathlib import Path
 from schemas import file_format, integrity  # noqa: F401  (register their rules)
 from schemas.catalog import KIND_TITLES, TABLES, Table
 from schemas.fields import TEXT_CHECKS
+from schemas.rubric import RUBRIC
 from schemas.rules import RULES, Rule, rule_for
 from schemas.vocabularies import Vocabulary
 
@@ -153,6 +154,27 @@ def _rules_section(scope: str, heading: str) -> list[str]:
     return [*out, ""]
 
 
+def _rubric_section() -> list[str]:
+    out = [
+        '## <a id="confidence-rubric"></a>Confidence rubric',
+        "",
+        "The grades each method and kind of claimant allow (row check "
+        "`confidence_by_rubric`); a lower grade is always allowed when the source itself "
+        "calls a claim unverified, a higher one never.",
+        "",
+        "| method | kind of claimant | grades | if an independent government corroborates | why |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for grade in RUBRIC:
+        methods = ", ".join(f"`{m}`" for m in grade.methods) or "any other"
+        claimants = ", ".join(f"`{c}`" for c in grade.claimants)
+        out.append(
+            f"| {methods} | {claimants} | {', '.join(grade.grades)} | "
+            f"{', '.join(grade.corroborated)} | {grade.why} |"
+        )
+    return [*out, ""]
+
+
 def codebook_markdown() -> str:
     out = [
         "# Codebook",
@@ -172,6 +194,7 @@ def codebook_markdown() -> str:
         for table in TABLES.values():
             if table.kind == kind:
                 out += _table_section(table)
+    out += _rubric_section()
     out += _rules_section("file", "File rules (the strict reader)")
     out += _rules_section("value", "Value rules")
     out += _rules_section("dataset", "Cross-table rules")

@@ -14,7 +14,7 @@ import pandas as pd
 from schemas.fields import LIST_SEPARATOR
 from schemas.rules import register
 
-CITING_TABLES = ("shipments", "sanctions", "statements")
+CITING_TABLES = ("shipments", "sanctions", "statements", "value_estimates")
 Tables = dict[str, pd.DataFrame]
 
 

@@ -24,7 +24,9 @@ class Citations(Output):
     """One row per citation: which row of which curated table cites which source."""
 
     table_name: Series[str] = fields.derived(
-        "The citing table.", nullable=False, isin=["shipments", "sanctions", "statements"]
+        "The citing table.",
+        nullable=False,
+        isin=["shipments", "sanctions", "statements", "value_estimates"],
     )
     row_id: Series[str] = fields.derived("The citing row's id.", nullable=False)
     source_id: Series[str] = fields.derived("The cited source.", nullable=False, references=SOURCES)
@@ -42,7 +44,7 @@ class TransfersByMonth(Output):
 
 
 class EstimateRanges(Output):
-    """Every claim that gives a figure, with claimant, period, method and sources."""
+    """Every claim that gives a figure, with claimant, claim date, period, method and sources."""
 
     shipment_id: Series[str] = fields.derived("The claim.", nullable=False, references=SHIPMENTS)
     direction: Series[str] = fields.code(vocabularies.DIRECTION, "Which way the transfer goes.")
@@ -50,11 +52,17 @@ class EstimateRanges(Output):
     item: Series[str] = fields.derived("What is transferred.", nullable=False)
     claimant: Series[str] = fields.derived("Who asserts the claim.", nullable=False)
     claimant_country: Series[str] = fields.derived("Claimant's country code.")
-    date_start: Series[pa.DateTime] = fields.derived("Start of the claimed period.")
-    date_end: Series[pa.DateTime] = fields.derived("End of the claimed period.")
+    claimant_type: Series[str] = fields.code(vocabularies.CLAIMANT_TYPE, "Kind of claimant.")
+    claim_date: Series[pa.DateTime] = fields.derived("When the claim was made.", nullable=False)
+    period_start: Series[pa.DateTime] = fields.derived("Start of the claimed period.")
+    period_end: Series[pa.DateTime] = fields.derived("End of the claimed period.")
     quantity_low: Series[pd.Int64Dtype] = fields.derived("Lower bound.")
     quantity_high: Series[pd.Int64Dtype] = fields.derived("Upper bound.")
+    quantity_bound: Series[str] = fields.code(
+        vocabularies.QUANTITY_BOUND, "Wording.", nullable=True
+    )
     quantity_unit: Series[str] = fields.code(vocabularies.QUANTITY_UNIT, "Unit.", nullable=True)
+    quantity_scope: Series[str] = fields.code(vocabularies.QUANTITY_SCOPE, "Scope.", nullable=True)
     method: Series[str] = fields.code(vocabularies.METHOD, "How the claimant knows.")
     confidence: Series[str] = fields.code(vocabularies.CONFIDENCE, "Confidence grade.")
     source_ids: Series[str] = fields.derived_ids("Sources of the claim.", references=SOURCES)
@@ -105,8 +113,8 @@ class Vessels(Output):
 
     vessel_name: Series[str] = fields.derived("Name of the ship.", nullable=False)
     shipment_claims: Series[pd.Int64Dtype] = fields.derived("Claims naming it.", nullable=False)
-    first_claim: Series[pa.DateTime] = fields.derived("Earliest claimed period start.")
-    last_claim: Series[pa.DateTime] = fields.derived("Latest claimed period end.")
+    first_claim: Series[pa.DateTime] = fields.derived("Earliest claim date.")
+    last_claim: Series[pa.DateTime] = fields.derived("Latest claim date.")
     claim_source_ids: Series[str] = fields.derived_ids("Sources of the claims.", references=SOURCES)
     designated_by: Series[str] = fields.derived_ids("Authorities that designated it.")
     first_designation: Series[pa.DateTime] = fields.derived("Earliest designation.")

@@ -68,3 +68,14 @@ class Sanctions(pa.DataFrameModel):
     )
     def target_named(cls, df: pd.DataFrame) -> pd.Series:
         return (df["target_name"].notna() | (df["target_type"] == "none")).astype(bool)
+
+    @row_check(
+        "dated_to_the_day",
+        "Dated to the day",
+        "Resolutions, vetoes, mandate ends, establishments and reports carry the exact day "
+        "they were adopted or released.",
+        ("action", "date_precision"),
+    )
+    def dated_to_the_day(cls, df: pd.DataFrame) -> pd.Series:
+        exact = df["action"].isin(vocabularies.DATED_ACTIONS)
+        return (~exact | (df["date_precision"] == "day")).astype(bool)

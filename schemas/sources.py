@@ -1,3 +1,4 @@
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -12,7 +13,13 @@ class Sources(pa.DataFrameModel):
         SOURCE_ID, "Stable slug: publisher, publication date, topic (lower case, hyphens)."
     )
     url: Series[str] = fields.url("Address of the document (http or https only).")
-    title: Series[str] = fields.text("Title of the document.")
+    title: Series[str] = fields.text(
+        "Title of the document as the page shows it; where the stored page shows none, a short "
+        "description of it (title_from_page is then false)."
+    )
+    title_from_page: Series[pd.BooleanDtype] = pa.Field(
+        description="true when the title is the page's own; false when it describes the page."
+    )
     publisher: Series[str] = fields.text(
         "Organisation that published the document.", max_length=120
     )
@@ -20,6 +27,11 @@ class Sources(pa.DataFrameModel):
     published: Series[pa.DateTime] = fields.date("Publication date of the document.")
     language: Series[str] = pa.Field(
         description="ISO 639-1 language code of the document.", iso_language=True
+    )
+    original_publisher: Series[str] = fields.text(
+        "For a repost or syndicated copy, who first published it.",
+        nullable=True,
+        max_length=120,
     )
 
     class Config:

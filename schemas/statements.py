@@ -5,12 +5,17 @@ from schemas import fields, vocabularies
 
 
 class Statements(pa.DataFrameModel):
-    """What governments and officials said: allegations, denials, confirmations, responses."""
+    """What governments and officials said and did in public: allegations, denials,
+    confirmations and responses, and the summits, visits, ceremonies and treaty acts."""
 
     statement_id: Series[str] = fields.identifier(fields.STATEMENT_ID, "Stable row id.")
-    date: Series[pa.DateTime] = fields.date("Date the statement was made.")
+    date: Series[pa.DateTime] = fields.date("The day it was said or done.")
+    date_precision: Series[str] = fields.code(
+        vocabularies.STATEMENT_DATE_PRECISION, "How precisely the date is known."
+    )
+    kind: Series[str] = fields.code(vocabularies.STATEMENT_KIND, "What kind of public act it is.")
     actor: Series[str] = fields.text(
-        "Government or body speaking, e.g. 'Russia', 'NATO'.", max_length=80
+        "Government or body speaking, e.g. 'Russia', 'NATO'.", max_length=120
     )
     actor_country: Series[str] = fields.country(
         "ISO 3166-1 alpha-2 code of the actor; EU for the EU; empty for multilateral bodies."

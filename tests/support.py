@@ -21,6 +21,7 @@ STATEMENTS_CHAIN = {
     "validated/shipments",
     "validated/sanctions",
     "validated/statements",
+    "validated/value_estimates",
     "processed/statements",
     "processed/citations",
     "marts/stances_by_actor",

@@ -28,7 +28,10 @@ def _month(dates: pd.Series) -> pd.Series:
 
 
 def citations(
-    shipments: pd.DataFrame, sanctions: pd.DataFrame, statements: pd.DataFrame
+    shipments: pd.DataFrame,
+    sanctions: pd.DataFrame,
+    statements: pd.DataFrame,
+    value_estimates: pd.DataFrame,
 ) -> pd.DataFrame:
     rows = [
         {"table_name": name, "row_id": row_id, "source_id": source_id}
@@ -36,6 +39,7 @@ def citations(
             ("shipments", shipments, "shipment_id"),
             ("sanctions", sanctions, "sanction_id"),
             ("statements", statements, "statement_id"),
+            ("value_estimates", value_estimates, "value_id"),
         )
         for row_id, cell in zip(frame[key], frame["source_ids"], strict=True)
         for source_id in split_ids(cell)
@@ -44,7 +48,7 @@ def citations(
 
 
 def transfers_by_month(shipments: pd.DataFrame) -> pd.DataFrame:
-    frame = shipments.assign(month=_month(shipments["date_start"]))
+    frame = shipments.assign(month=_month(shipments["claim_date"]))
     out = frame.groupby(["month", "direction", "category"], as_index=False).agg(
         claims=("shipment_id", "count"),
         claimants=("claimant", "nunique"),
@@ -62,17 +66,21 @@ def estimate_ranges(shipments: pd.DataFrame) -> pd.DataFrame:
         "item",
         "claimant",
         "claimant_country",
-        "date_start",
-        "date_end",
+        "claimant_type",
+        "claim_date",
+        "period_start",
+        "period_end",
         "quantity_low",
         "quantity_high",
+        "quantity_bound",
         "quantity_unit",
+        "quantity_scope",
         "method",
         "confidence",
         "source_ids",
     ]
     return shipments.loc[has_figure, columns].sort_values(
-        ["category", "quantity_unit", "date_end", "claimant"], ignore_index=True
+        ["category", "quantity_unit", "claim_date", "claimant"], ignore_index=True
     )
 
 
@@ -100,7 +108,7 @@ def headline_figures(shipments: pd.DataFrame) -> pd.DataFrame:
             continue
         claims = claims.assign(top=claims["quantity_high"].fillna(claims["quantity_low"]))
         best = (
-            claims.sort_values(["top", "date_end", "shipment_id"])
+            claims.sort_values(["top", "claim_date", "shipment_id"])
             .groupby("claimant", as_index=False)
             .tail(1)
             .sort_values(["top", "claimant"])
@@ -117,10 +125,10 @@ def headline_figures(shipments: pd.DataFrame) -> pd.DataFrame:
                 "claimants": len(best),
                 "claimant_figures": "; ".join(
                     f"{r.claimant}: {_figure_text(r.quantity_low, r.quantity_high)} "
-                    f"({r.date_end:%Y-%m-%d})"
+                    f"({r.claim_date:%Y-%m-%d})"
                     for r in best.itertuples()
                 ),
-                "latest_claim": best["date_end"].max(),
+                "latest_claim": best["claim_date"].max(),
                 "shipment_ids": ";".join(sorted(best["shipment_id"])),
                 "source_ids": joined_ids(best["source_ids"]),
             }
@@ -150,8 +158,8 @@ def vessels(shipments: pd.DataFrame, sanctions: pd.DataFrame) -> pd.DataFrame:
     named = shipments[shipments["vessel_name"].notna()]
     claims = named.groupby("vessel_name").agg(
         shipment_claims=("shipment_id", "count"),
-        first_claim=("date_start", "min"),
-        last_claim=("date_end", "max"),
+        first_claim=("claim_date", "min"),
+        last_claim=("claim_date", "max"),
         claim_source_ids=("source_ids", joined_ids),
     )
     targets = sanctions[

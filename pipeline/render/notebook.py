@@ -72,7 +72,10 @@ def _run(client: NotebookClient, nb, owners) -> Execution:
             except CellExecutionError as err:
                 line = getattr(block, "line", None)
                 where = f"cell at line {line}" if kind == "cell" else "inline expression"
-                raise RenderError(f"{where} failed: {err}") from err
+                source = block.source if kind == "cell" else "; ".join(INLINE.findall(block.text))
+                raise RenderError(
+                    f"{where} failed: {err.ename}: {err.evalue} (in: {source.strip()[-160:]})"
+                ) from err
             if kind == "cell":
                 outputs[id(block)] = cell.outputs
             else:

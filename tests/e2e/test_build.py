@@ -168,7 +168,7 @@ def test_three_errors_in_three_tables_come_in_one_run_with_the_summary_first(pro
         assert any("raw/sanctions.csv:6" in line and "Date '2024-13-01'" in line for line in lines)
         assert "Traceback" not in out + process.stderr and "ERROR" not in out + process.stderr
         # Only the tables that passed are (re)validated; nothing downstream is built.
-        assert built(out) == {"validated/sources"}
+        assert built(out) == {"validated/sources", "validated/value_estimates"}
         assert snapshot_files(project.processed_dir) == processed_before
         assert snapshot_files(project.report_output_dir) == report_before
         again = run_builder(project.root)  # nothing changed: the failure stands, not retried

@@ -51,7 +51,7 @@ def test_parquet_types_follow_the_models(built_project):
     ]
     assert imo_columns and all(c.type == "string" for _, c in imo_columns)
     frame = pd.read_parquet(built_project.processed_dir / "shipments.parquet")
-    assert frame["date_start"].map(type).eq(type(pd.Timestamp("2024-01-01").date())).all()
+    assert frame["claim_date"].map(type).eq(type(pd.Timestamp("2024-01-01").date())).all()
     assert isinstance(frame.loc[0, "source_ids"][0], str)
 
 
@@ -64,7 +64,7 @@ def test_duckdb_has_types_keys_and_comments(built_project):
                 "where table_name = 'shipments'"
             ).fetchall()
         )
-        assert types["date_start"] == "DATE" and types["quantity_low"] == "BIGINT"
+        assert types["claim_date"] == "DATE" and types["quantity_low"] == "BIGINT"
         assert types["source_ids"] == "VARCHAR[]" and types["vessel_imo"] == "VARCHAR"
         constraints = con.execute(
             "select table_name, constraint_type from duckdb_constraints()"
@@ -75,7 +75,7 @@ def test_duckdb_has_types_keys_and_comments(built_project):
             "select comment from duckdb_columns() where table_name = "
             "'shipments' and column_name = 'claimant'"
         ).fetchone()[0]
-        assert comment == "Who asserts the claim."
+        assert comment == "Who asserts the claim (not the outlet that reports it)."
         assert con.execute(
             "select comment from duckdb_tables() where table_name = 'sanctions'"
         ).fetchone()[0]

@@ -28,7 +28,7 @@ def test_table_schema_marks_types_required_enums_lists_and_keys():
     assert fields["direction"]["constraints"]["enum"] == ["dprk_to_russia", "russia_to_dprk"]
     assert fields["quantity_low"]["type"] == "integer"
     assert "required" not in fields["quantity_low"].get("constraints", {})
-    assert fields["date_start"]["type"] == "date"
+    assert fields["claim_date"]["type"] == "date"
     assert fields["source_ids"]["type"] == "list" and fields["source_ids"]["delimiter"] == ";"
     assert schema["primaryKey"] == ["shipment_id"]
     citations = resource(TABLES["citations"])["schema"]

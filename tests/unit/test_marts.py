@@ -15,7 +15,7 @@ def _shipments(rows):
         "category": "munitions",
         "quantity_unit": "shells",
         "quantity_scope": "total",
-        "date_start": pd.Timestamp("2023-01-01"),
+        "period_start": pd.Timestamp("2023-01-01"),
         "source_ids": "a",
     }
     return pd.DataFrame([{**base, **r} for r in rows]).astype(
@@ -31,28 +31,28 @@ def test_headline_takes_each_claimants_largest_running_total_only():
                 "claimant": "A",
                 "quantity_low": 1000,
                 "quantity_high": 1000,
-                "date_end": pd.Timestamp("2023-06-01"),
+                "claim_date": pd.Timestamp("2023-06-01"),
             },
             {
                 "shipment_id": "SHP-002",
                 "claimant": "A",
                 "quantity_low": 3000,
                 "quantity_high": 3000,
-                "date_end": pd.Timestamp("2024-06-01"),
+                "claim_date": pd.Timestamp("2024-06-01"),
             },
             {
                 "shipment_id": "SHP-003",
                 "claimant": "B",
                 "quantity_low": 2000,
                 "quantity_high": None,
-                "date_end": pd.Timestamp("2024-01-01"),
+                "claim_date": pd.Timestamp("2024-01-01"),
             },
             {
                 "shipment_id": "SHP-004",
                 "claimant": "C",
                 "quantity_low": 9_000_000,
                 "quantity_high": 9_000_000,
-                "date_end": pd.Timestamp("2024-01-01"),
+                "claim_date": pd.Timestamp("2024-01-01"),
                 "quantity_scope": "period",
             },
         ]
@@ -64,7 +64,9 @@ def test_headline_takes_each_claimants_largest_running_total_only():
 
 def test_citations_list_every_cited_source_once_per_row():
     frames = validate_dataset(RAW).frames
-    out = marts.citations(frames["shipments"], frames["sanctions"], frames["statements"])
+    out = marts.citations(
+        frames["shipments"], frames["sanctions"], frames["statements"], frames["value_estimates"]
+    )
     assert not out.duplicated().any()
     cited = {s for cell in frames["statements"]["source_ids"] for s in cell.split(";")}
     assert set(out.loc[out["table_name"] == "statements", "source_id"]) == cited

@@ -41,12 +41,15 @@ def test_tables_are_typed_as_their_models_declare(tmp_path):
     frames = validate_dataset(RAW).frames
     tables.write(tmp_path, TABLES["shipments"], frames["shipments"])
     schema = pq.read_schema(tmp_path / "shipments.parquet")
-    assert str(schema.field("date_start").type) == "date32[day]"
+    assert str(schema.field("claim_date").type) == "date32[day]"
     assert str(schema.field("quantity_low").type) == "int64"
     assert str(schema.field("is_estimate").type) == "bool"
     assert str(schema.field("vessel_imo").type) == "string"
     assert str(schema.field("source_ids").type) == "list<element: string>"
-    assert schema.field("claimant").metadata[b"description"] == b"Who asserts the claim."
+    assert (
+        schema.field("claimant").metadata[b"description"]
+        == b"Who asserts the claim (not the outlet that reports it)."
+    )
     back = pd.read_parquet(tmp_path / "shipments.parquet")
     assert isinstance(back.loc[0, "source_ids"][0], str)
 
